@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Install Bochs 3.0 from Debian 13 (trixie) into a debootstrap'd root kept
+# in the build directory; bookworm's Bochs 2.7 has no MBEC.
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+root=$BUILD/trixie
+[ -f "$root/.uexec-ready" ] && exit 0
+log "debootstrapping Debian trixie with bochs into $root"
+rm -rf "$root"
+debootstrap --variant=minbase --include=bochs,bochsbios \
+	trixie "$root" http://deb.debian.org/debian >&2
+chroot "$root" bochs --help 2>&1 | head -n 3 >&2
+touch "$root/.uexec-ready"
