@@ -30,7 +30,7 @@ LABEL linux
 CFG
 xorriso -as mkisofs -quiet -o "$dir/boot.iso" -b isolinux/isolinux.bin \
 	-c isolinux/boot.cat -no-emul-boot -boot-load-size 4 -boot-info-table \
-	"$dir/iso"
+	"$dir/iso" 2>"$dir/xorriso.log" || { cat "$dir/xorriso.log" >&2; exit 1; }
 
 cat >"$dir/bochsrc" <<RC
 megs: $MEM

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Build the KVM selftests of a variant, statically linked against the UAPI
-# headers of the variant's own kernel build, into <obj>/kselftest.
+# Build the KVM selftests of the series tree, statically linked against the
+# UAPI headers of the series kernel build, into build/obj-series/kselftest.
+# Both the series and the base kernel run these binaries.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-variant=${1:?usage: build-selftests.sh series|base}
-src=$(src_dir "$variant")
-obj=$(obj_dir "$variant")
+src=$(src_dir series)
+obj=$(obj_dir series)
 [ -d "$obj/usr/include" ] || die "no headers in $obj: build the kernel first"
 
-log "building $variant KVM selftests in $obj/kselftest"
+log "building KVM selftests in $obj/kselftest"
 # LDFLAGS from the environment: the selftests' Makefile appends to it.
 LDFLAGS=-static make -C "$src/tools/testing/selftests/kvm" -j"$(nproc)" \
 	OUTPUT="$obj/kselftest" KHDR_INCLUDES="-isystem $obj/usr/include"

@@ -18,7 +18,7 @@ tr -d '\r' <"$console" | awk -v list="$list" '
 		print "TAP version 13"
 		print "1.." n
 	}
-	/^uexec: (cpu|param|platform)/ { print "# " $0; next }
+	/^uexec: (cpu|param|platform|dmesg)/ { print "# " $0; next }
 	/^TAP version 13/ { tap = 1; next }
 	/^uexec: end of TAP/ { tap = 0; next }
 	!tap || /^1\.\./ { next }

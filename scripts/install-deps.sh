@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 packages=(
-	bc bison cpio debootstrap file flex gcc git isolinux libc6-dev
+	bc bison cpio debootstrap file flex gcc git isolinux libc6-dev python3-ply
 	libelf-dev libssl-dev make perl python3 qemu-system-x86 rsync
 	shellcheck syslinux-common xorriso xz-utils busybox-static
 )

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Print the tests to run on a platform: tests/<platform>.list without
-# comments, restricted to $TESTS (space-separated names) when it is set.
+# comment lines, restricted to $TESTS (space-separated names) when it is set.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 platform=${1:?usage: list-tests.sh PLATFORM}
 list=$TOP/tests/$platform.list
 [ -f "$list" ] || die "no test list $list"
-sed -e 's/[[:space:]]*#.*//' -e '/^$/d' "$list" |
+sed -e '/^[[:space:]]*#/d' -e '/^[[:space:]]*$/d' "$list" |
 	awk -v want="${TESTS:-}" '
 		BEGIN { n = split(want, w, " "); for (i = 1; i <= n; i++) sel[w[i]] = 1 }
 		n == 0 || $1 in sel { print; found[$1] = 1 }

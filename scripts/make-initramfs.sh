@@ -9,7 +9,9 @@ platform=${1:?usage: make-initramfs.sh PLATFORM series|base}
 variant=${2:?}
 load_platform "$platform"
 obj=$(obj_dir "$variant")
-bins=$obj/kselftest/x86_64
+# Both kernels run the series' selftests: the same binaries on the base and
+# on the series, so results and counts can be set side by side.
+bins=$(obj_dir series)/kselftest/x86_64
 root=$obj/initramfs-$platform
 image=$root.cpio.gz
 

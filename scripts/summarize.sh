@@ -43,7 +43,7 @@ for platform in "$@"; do
 			else xfail++
 			next
 		}
-		/^  duration_ms: / { time = sprintf("%.1fs", $2 / 1000); next }
+		/^  duration_ms: / { time = sprintf("%.2fs", $2 / 1000); next }
 		END {
 			flush()
 			printf "%s: %d passed, %d failed, %d skipped, %d xfail\n", platform, passed, failed, skipped, xfail
