@@ -4,23 +4,27 @@
 PLATFORMS ?= amd-npt amd-shadow intel-mbec intel-shadow
 S := scripts
 
-.PHONY: all deps tree export reset-tree build build-base run run-base \
-	baseline check check-series lint clean
+.PHONY: all deps tree export reset-tree build baseline check check-series \
+	lint clean
+
+# Boot every platform with the $(1) kernel ("series" or "base"), print the
+# result tables and the closing totals line.
+define run_platforms
+	@for p in $(PLATFORMS); do $(S)/run-platform.sh $$p $(1); done
+	@$(S)/summarize.sh $(1) $(PLATFORMS)
+endef
 
 all: deps build
-	@for p in $(PLATFORMS); do $(S)/run-platform.sh $$p series; done
-	@$(S)/summarize.sh series $(PLATFORMS)
+	$(call run_platforms,series)
 
 check: lint deps check-series
-	@for p in $(PLATFORMS); do $(S)/run-platform.sh $$p series; done
-	@$(S)/summarize.sh series $(PLATFORMS)
+	$(call run_platforms,series)
 
 # The unpatched base kernel running the same selftest binaries on the same
 # platforms, results in build/results/base.
 baseline: build
 	@$(S)/build-kernel.sh base
-	@for p in $(PLATFORMS); do $(S)/run-platform.sh $$p base; done
-	@$(S)/summarize.sh base $(PLATFORMS)
+	$(call run_platforms,base)
 
 deps:
 	@$(S)/install-deps.sh

@@ -77,14 +77,15 @@ run_watched() {
 # Write the tree's series (base..HEAD) as git format-patch files with a cover
 # letter into DIR. The output depends only on the commits and the branch
 # description (the cover letter's subject and text), so that applying the
-# files and exporting again gives the same bytes.
+# files and exporting again gives the same bytes in any clone (hence full
+# blob hashes: abbreviated ones grow with the repository).
 format_series() {
 	local dir=$1
 	[ -n "$(git -C "$TREE" rev-list "$BASE_TAG..HEAD")" ] || return 0
 	GIT_COMMITTER_NAME=$(git -C "$TREE" log -1 --format=%an) \
 	GIT_COMMITTER_EMAIL=$(git -C "$TREE" log -1 --format=%ae) \
 	GIT_COMMITTER_DATE=$(git -C "$TREE" log -1 --format=%ad --date=raw) \
-		git -C "$TREE" format-patch -q -o "$dir" --zero-commit \
+		git -C "$TREE" format-patch -q -o "$dir" --zero-commit --full-index \
 		--no-signature --cover-letter --cover-from-description=subject \
 		"$BASE_TAG..HEAD"
 }
