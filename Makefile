@@ -25,6 +25,7 @@ check: lint deps check-series
 baseline: build
 	@$(S)/build-kernel.sh base
 	$(call run_platforms,base)
+	@$(S)/compare-counts.sh $(PLATFORMS)
 
 deps:
 	@$(S)/install-deps.sh

@@ -11,5 +11,5 @@ obj=$(obj_dir series)
 
 log "building KVM selftests in $obj/kselftest"
 # LDFLAGS from the environment: the selftests' Makefile appends to it.
-LDFLAGS=-static make -C "$src/tools/testing/selftests/kvm" -j"$(nproc)" \
+LDFLAGS=-static make -s -C "$src/tools/testing/selftests/kvm" -j"$(nproc)" \
 	OUTPUT="$obj/kselftest" KHDR_INCLUDES="-isystem $obj/usr/include"
