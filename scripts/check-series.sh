@@ -45,7 +45,9 @@ for patch in "${patches[@]}"; do
 		cat "$obj/am.log" >&2
 		die "$name does not apply"
 	fi
-	if ! (cd "$wt" && ./scripts/checkpatch.pl --strict --quiet "$patch") >"$obj/checkpatch.log" 2>&1; then
+	# Debian's python3 first: checkpatch's SPDX check needs its python3-ply.
+	if ! (cd "$wt" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --quiet "$patch") \
+		>"$obj/checkpatch.log" 2>&1; then
 		cat "$obj/checkpatch.log" >&2
 		if grep -q '^ERROR:' "$obj/checkpatch.log"; then
 			log "FAIL: $name: checkpatch --strict errors"

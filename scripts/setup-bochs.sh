@@ -10,5 +10,5 @@ log "debootstrapping Debian trixie with bochs into $root"
 rm -rf "$root"
 debootstrap --variant=minbase --include=bochs,bochsbios \
 	trixie "$root" http://deb.debian.org/debian >&2
-chroot "$root" bochs --help 2>&1 | head -n 3 >&2
+[ -x "$root/usr/bin/bochs" ] || die "no bochs in $root after debootstrap"
 touch "$root/.uexec-ready"
