@@ -8,7 +8,10 @@ root=$BUILD/trixie
 [ -f "$root/.uexec-ready" ] && exit 0
 log "debootstrapping Debian trixie with bochs into $root"
 rm -rf "$root"
-debootstrap --variant=minbase --include=bochs,bochsbios \
-	trixie "$root" http://deb.debian.org/debian >&2
+if ! debootstrap --variant=minbase --include=bochs,bochsbios \
+	trixie "$root" http://deb.debian.org/debian >"$root.log" 2>&1; then
+	tail -n 20 "$root.log" >&2
+	die "debootstrap failed, see $root.log"
+fi
 [ -x "$root/usr/bin/bochs" ] || die "no bochs in $root after debootstrap"
 touch "$root/.uexec-ready"
