@@ -8,10 +8,13 @@ root=$BUILD/trixie
 [ -f "$root/.uexec-ready" ] && exit 0
 log "debootstrapping Debian trixie with bochs into $root"
 rm -rf "$root"
-if ! debootstrap --variant=minbase --include=bochs,bochsbios \
-	trixie "$root" http://deb.debian.org/debian >"$root.log" 2>&1; then
+# apt, not debootstrap --include, resolves bochs' dependencies: debootstrap
+# cannot pick a provider for dconf-service's dbus-session-bus alternative.
+if ! { debootstrap --variant=minbase trixie "$root" http://deb.debian.org/debian &&
+	DEBIAN_FRONTEND=noninteractive chroot "$root" apt-get install -y -q \
+		--no-install-recommends bochs bochsbios; } >"$root.log" 2>&1; then
 	tail -n 20 "$root.log" >&2
-	die "debootstrap failed, see $root.log"
+	die "installing bochs into $root failed, see $root.log"
 fi
 [ -x "$root/usr/bin/bochs" ] || die "no bochs in $root after debootstrap"
 touch "$root/.uexec-ready"
