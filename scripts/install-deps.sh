@@ -4,9 +4,10 @@
 . "$(dirname "$0")/lib.sh"
 
 packages=(
-	bc bison cpio debootstrap file flex gcc git isolinux libc6-dev python3-ply
-	libelf-dev libssl-dev make perl python3 qemu-system-x86 rsync
-	shellcheck syslinux-common xorriso xz-utils busybox-static
+	bc bison busybox-static cpio debootstrap file flex gcc git isolinux
+	libc6-dev libelf-dev libssl-dev make perl python3 python3-git
+	python3-ply qemu-system-x86 rsync shellcheck syslinux-common xorriso
+	xz-utils
 )
 missing=()
 for p in "${packages[@]}"; do
