@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the test kernel of a variant (series or base): tinyconfig plus
-# config/kvm.config (plus any fragments in $CONFIG_FRAGMENTS), then bzImage
-# and the exported UAPI headers the selftests compile against.
+# config/kvm.config, then bzImage and the exported UAPI headers the
+# selftests compile against.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -13,19 +13,16 @@ if [ "$variant" = base ] && [ ! -d "$BASE_TREE" ]; then
 fi
 [ -d "$src" ] || die "$src missing: run 'make tree' first"
 
-fragments=("$TOP/config/kvm.config")
-for f in ${CONFIG_FRAGMENTS:-}; do
-	fragments+=("$TOP/$f")
-done
+fragment=$TOP/config/kvm.config
 
 kmake() { make -C "$src" O="$obj" ARCH=x86_64 -j"$(nproc)" "$@"; }
 
 mkdir -p "$obj"
 kmake -s tinyconfig >/dev/null
-"$src/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "${fragments[@]}" >/dev/null
+"$src/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "$fragment" >/dev/null
 kmake -s olddefconfig >/dev/null
 # merge_config only warns about options that did not stick: fail instead.
-missing=$(grep -h '^CONFIG_' "${fragments[@]}" | grep -vxFf "$obj/.config" || true)
+missing=$(grep '^CONFIG_' "$fragment" | grep -vxFf "$obj/.config" || true)
 [ -z "$missing" ] || die "config options that did not take effect:"$'\n'"$missing"
 
 log "building $variant kernel in $obj"
