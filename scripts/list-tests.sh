@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Print the tests to run on a platform: tests/<platform>.list without
-# comment lines, restricted to $TESTS (space-separated names) when it is set.
+# Print the tests to run on a platform: tests/<platform>.list (or the list
+# its TEST_LIST names) without comment lines, restricted to $TESTS
+# (space-separated names) when it is set.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 platform=${1:?usage: list-tests.sh PLATFORM}
-list=$TOP/tests/$platform.list
+load_platform "$platform"
+list=$TOP/tests/${TEST_LIST:-$platform}.list
 [ -f "$list" ] || die "no test list $list"
 sed -e '/^[[:space:]]*#/d' -e '/^[[:space:]]*$/d' "$list" |
 	awk -v want="${TESTS:-}" '
