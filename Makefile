@@ -1,24 +1,28 @@
 # uexec: build, boot and test the KVM user/supervisor-execute series.
 # `make` is the main job, `make check` is what CI runs; see README.md.
 
-PLATFORMS ?= amd-npt amd-shadow intel-mbec intel-shadow
+PLATFORMS ?= amd-npt amd-shadow amd-gmet intel-mbec intel-shadow
 S := scripts
 
 .PHONY: all deps tree export reset-tree build baseline check check-series \
 	lint clean
 
 # Boot every platform with the $(1) kernel ("series" or "base"), print the
-# result tables and the closing totals line.
+# result tables and the closing totals line, counting also the TAP files
+# named in $(2) (results of tests that are not platforms).
 define run_platforms
 	@for p in $(PLATFORMS); do $(S)/run-platform.sh $$p $(1); done
-	@$(S)/summarize.sh $(1) $(PLATFORMS)
+	@$(S)/summarize.sh $(1) $(PLATFORMS) $(2)
 endef
 
 all: deps build
 	$(call run_platforms,series)
 
+# The emulator's own bare-metal GMET test runs first: its TAP file,
+# emulator-gmet.tap, is counted in the totals like a platform's.
 check: lint deps check-series
-	$(call run_platforms,series)
+	@$(S)/run-gmet-test.sh series
+	$(call run_platforms,series,emulator-gmet)
 
 # The unpatched base kernel running the same selftest binaries on the same
 # platforms, results in build/results/base.
