@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 packages=(
-	bc bison busybox-static cpio debootstrap file flex gcc git isolinux
+	bc bison busybox-static cpio debootstrap file flex g++ gcc git isolinux
 	libc6-dev libelf-dev libssl-dev make perl python3 python3-git
 	python3-ply qemu-system-x86 rsync shellcheck syslinux-common xorriso
 	xz-utils
