@@ -346,7 +346,7 @@ static struct exit run_guest(u8 nested_ctl, int gmet_in_effect, unsigned int cpl
 static void put_exit(const char *what, const struct exit *e)
 {
 	puts(what);
-	puts(" exit ");
+	puts(*what ? " exit " : "exit ");
 	puthex(e->code);
 	if (e->code == EXIT_NPF) {
 		puts(" info1 ");
