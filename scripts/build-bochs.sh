@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Build Bochs with GMET emulation: Debian trixie's bochs source package,
 # fetched with apt-get source in the trixie root, with Debian's own patches
-# and then emulator/bochs-gmet.patch applied. The binary is installed into
-# the trixie root as /usr/local/bin/bochs-gmet (Debian's /usr/bin/bochs
-# stays as it is) and rebuilt only when the source package, the patch or
-# this script change. Only what the harness uses is configured in: x86-64,
+# and then ours, emulator/bochs-*.patch in name order, applied. The binary is
+# installed into the trixie root as /usr/local/bin/bochs-gmet (Debian's
+# /usr/bin/bochs stays as it is) and rebuilt only when the source package,
+# a patch or this script change. Only what the harness uses is configured in: x86-64,
 # SVM, VMX, AVX (with EVEX: Bochs 3.0 does not build AVX without it), PCI,
 # CD-ROM and the rfb display; no plugins (Debian's would be loaded from
 # /usr/lib otherwise), no debugger, no sound, USB or network devices.
@@ -15,7 +15,7 @@ root=$BUILD/trixie
 fetched=$root/uexec-src/bochs        # /uexec-src/bochs in the trixie root
 work=$BUILD/bochs-gmet
 binary=/usr/local/bin/bochs-gmet     # as seen inside the trixie root
-patch=$TOP/emulator/bochs-gmet.patch
+patches=("$TOP"/emulator/bochs-*.patch)
 configure_flags=(
 	--enable-x86-64 --enable-cpu-level=6 --enable-svm --enable-vmx=2
 	--enable-avx --enable-evex --enable-monitor-mwait --enable-pci --enable-cdrom
@@ -51,7 +51,7 @@ fetch_source() {
 
 mkdir -p "$work"
 fetch_source
-key=$(cat "$fetched"/bochs_*.tar.* "$patch" "${BASH_SOURCE[0]}" | sha256sum | cut -d' ' -f1)
+key=$(cat "$fetched"/bochs_*.tar.* "${patches[@]}" "${BASH_SOURCE[0]}" | sha256sum | cut -d' ' -f1)
 if [ -x "$root$binary" ] && [ "$(cat "$work/key" 2>/dev/null)" = "$key" ]; then
 	exit 0
 fi
@@ -69,7 +69,9 @@ tar -xf "$fetched"/bochs_*.debian.tar.* -C "$work/src"
 		case $p in '' | '#'*) continue ;; esac
 		patch -p1 -s <"debian/patches/$p"
 	done <debian/patches/series
-	patch -p1 -s <"$patch"
+	for p in "${patches[@]}"; do
+		patch -p1 -s <"$p"
+	done
 	# no debug information: it only slows the build down
 	CFLAGS=-O2 CXXFLAGS=-O2 ./configure "${configure_flags[@]}"
 	make -j2
