@@ -1,7 +1,7 @@
 # uexec: build, boot and test the KVM user/supervisor-execute series.
 # `make` is the main job, `make check` is what CI runs; see README.md.
 
-PLATFORMS ?= amd-npt amd-shadow amd-gmet intel-mbec intel-shadow
+PLATFORMS ?= amd-npt amd-shadow amd-gmet amd-gmet-off intel-mbec intel-mbec-off intel-shadow
 S := scripts
 
 .PHONY: all deps tree export reset-tree build baseline check check-series \
