@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Build Bochs with GMET emulation: Debian trixie's bochs source package,
 # fetched with apt-get source in the trixie root, with Debian's own patches
-# and then ours, emulator/bochs-*.patch in name order, applied. The binary is
-# installed into the trixie root as /usr/local/bin/bochs-gmet (Debian's
+# and then ours, emulator/bochs-*.patch in name order, applied. The binary
+# is installed into the trixie root as /usr/local/bin/bochs-gmet (Debian's
 # /usr/bin/bochs stays as it is) and rebuilt only when the source package,
-# a patch or this script change. Only what the harness uses is configured in: x86-64,
-# SVM, VMX, AVX (with EVEX: Bochs 3.0 does not build AVX without it), PCI,
-# CD-ROM and the rfb display; no plugins (Debian's would be loaded from
-# /usr/lib otherwise), no debugger, no sound, USB or network devices.
+# a patch or this script change. Only what the harness uses is configured
+# in: x86-64, SVM, VMX, AVX (with EVEX: Bochs 3.0 does not build AVX
+# without it), PCI, CD-ROM and the rfb display; no plugins (Debian's would
+# be loaded from /usr/lib otherwise), no debugger, no sound, USB or network
+# devices.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 

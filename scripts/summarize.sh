@@ -3,7 +3,8 @@
 # write it to $RESULTS/<variant>/summary.txt, and end with the totals line
 # "N passed, N failed, N skipped" over kselftests of all platforms. A
 # platform's failed kernel-log check (WARN/BUG/oops) counts as a failure.
-# Exits non-zero if anything failed.
+# A test that passed with some of its own TAP subtests skipped says so in
+# its note. Exits non-zero if anything failed.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -25,6 +26,11 @@ for platform in "$@"; do
 			test = ""
 		}
 		/^# uexec: (cpu|platform)/ { sub(/^# uexec: /, "  "); print; next }
+		# The kselftest totals of a test, printed before its result line.
+		/^# # Totals: / {
+			for (i = 3; i <= NF; i++) { split($i, kv, ":"); sub_n[kv[1]] = kv[2] }
+			next
+		}
 		/^(not )?ok [0-9]+ / {
 			flush()
 			ok = $1 == "ok"
@@ -35,6 +41,10 @@ for platform in "$@"; do
 			if (dir ~ /^SKIP/) { res = "SKIP"; why = substr(dir, 6) }
 			else if (dir ~ /^TODO/) { res = ok ? "XPASS" : "XFAIL"; why = substr(dir, 6) }
 			else { res = ok ? "PASS" : "FAIL"; why = dir }
+			if (res == "PASS" && sub_n["skip"] > 0)
+				why = sprintf("%d of %d subtests skipped%s", sub_n["skip"],
+					      sub_n["pass"] + sub_n["skip"], why == "" ? "" : "; " why)
+			delete sub_n
 			if (res == "XPASS") why = "now passes, drop its xfail: " why
 			kself = test != "kernel-log"
 			if (res == "PASS" || res == "XPASS") passed += kself
