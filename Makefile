@@ -5,9 +5,9 @@ PLATFORMS ?= amd-npt amd-shadow amd-gmet amd-gmet-off intel-mbec intel-mbec-off 
 S := scripts
 
 .PHONY: all deps tree export reset-tree build baseline check check-series \
-	lint clean
+	check-debug lint clean
 
-# Boot every platform with the $(1) kernel ("series" or "base"), print the
+# Boot every platform with the $(1) kernel (series, debug or base), print the
 # result tables and the closing totals line, counting also the TAP files
 # named in $(2) (results of tests that are not platforms).
 define run_platforms
@@ -30,6 +30,13 @@ baseline: build
 	@$(S)/build-kernel.sh base
 	$(call run_platforms,base)
 	@$(S)/compare-counts.sh $(PLATFORMS)
+
+# The series kernel with config/debug.config (KASAN, UBSAN, lockdep,
+# DEBUG_VM, KVM_PROVE_MMU...) on every platform, results in
+# build/results/debug: a report in a guest's kernel log fails its platform.
+check-debug: build
+	@$(S)/build-kernel.sh debug
+	$(call run_platforms,debug)
 
 deps:
 	@$(S)/install-deps.sh

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Build the test kernel of a variant (series or base): tinyconfig plus
-# config/kvm.config, then bzImage and the exported UAPI headers the
-# selftests compile against.
+# Build the test kernel of a variant: tinyconfig plus config/kvm.config, of
+# the series or of the base, or of the series with config/debug.config too
+# (debug); then bzImage and the exported UAPI headers the selftests compile
+# against.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-variant=${1:?usage: build-kernel.sh series|base}
+variant=${1:?usage: build-kernel.sh series|debug|base}
 src=$(src_dir "$variant")
 obj=$(obj_dir "$variant")
 if [ "$variant" = base ] && [ ! -d "$BASE_TREE" ]; then
@@ -13,16 +14,17 @@ if [ "$variant" = base ] && [ ! -d "$BASE_TREE" ]; then
 fi
 [ -d "$src" ] || die "$src missing: run 'make tree' first"
 
-fragment=$TOP/config/kvm.config
+fragments=("$TOP/config/kvm.config")
+[ "$variant" = debug ] && fragments+=("$TOP/config/debug.config")
 
 kmake() { make -C "$src" O="$obj" ARCH=x86_64 -j"$(nproc)" "$@"; }
 
 mkdir -p "$obj"
 kmake -s tinyconfig >/dev/null
-"$src/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "$fragment" >/dev/null
+"$src/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "${fragments[@]}" >/dev/null
 kmake -s olddefconfig >/dev/null
 # merge_config only warns about options that did not stick: fail instead.
-missing=$(grep '^CONFIG_' "$fragment" | grep -vxFf "$obj/.config" || true)
+missing=$(cat "${fragments[@]}" | grep '^CONFIG_' | grep -vxFf "$obj/.config" || true)
 [ -z "$missing" ] || die "config options that did not take effect:"$'\n'"$missing"
 
 log "building $variant kernel in $obj"

@@ -22,9 +22,9 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 # with series/ applied) or "base" (the pristine base).
 src_dir() {
 	case $1 in
-	series) echo "$TREE" ;;
+	series | debug) echo "$TREE" ;;
 	base) echo "$BASE_TREE" ;;
-	*) die "unknown variant '$1' (series or base)" ;;
+	*) die "unknown variant '$1' (series, debug or base)" ;;
 	esac
 }
 obj_dir() { src_dir "$1" >/dev/null; echo "$BUILD/obj-$1"; }
