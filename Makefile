@@ -4,8 +4,8 @@
 PLATFORMS ?= amd-npt amd-shadow amd-gmet amd-gmet-off intel-mbec intel-mbec-off intel-shadow
 S := scripts
 
-.PHONY: all deps tree export reset-tree build baseline check check-series \
-	check-debug lint clean
+.PHONY: all deps tree export reset-tree build baseline bench check \
+	check-series check-debug lint clean
 
 # Boot every platform with the $(1) kernel (series, debug or base), print the
 # result tables and the closing totals line, counting also the TAP files
@@ -31,6 +31,13 @@ baseline: build
 	$(call run_platforms,base)
 	@$(S)/compare-counts.sh $(PLATFORMS)
 
+# The benchmarks in bench/ on every platform, base and series kernel, their
+# tables printed and written to bench/results.md.
+bench: build
+	@$(S)/build-kernel.sh base
+	@$(S)/run-bench.sh $(PLATFORMS)
+	@$(S)/summarize-bench.sh $(PLATFORMS)
+
 # The series kernel with config/debug.config (KASAN, UBSAN, lockdep,
 # DEBUG_VM, KVM_PROVE_MMU...) on every platform, results in
 # build/results/debug: a report in a guest's kernel log fails its platform.
@@ -53,6 +60,7 @@ export:
 build: tree
 	@$(S)/build-kernel.sh series
 	@$(S)/build-selftests.sh
+	@$(S)/build-bench.sh
 
 check-series: build
 	@$(S)/check-series.sh
@@ -61,4 +69,4 @@ lint:
 	@shellcheck $(S)/*.sh guest/init .ci/run
 
 clean:
-	rm -rf build/obj-* build/results
+	rm -rf build/obj-* build/results build/bench

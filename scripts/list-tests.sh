@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Print the tests to run on a platform: tests/<platform>.list (or the list
-# its TEST_LIST names) without comment lines, restricted to $TESTS
-# (space-separated names) when it is set.
+# its TEST_LIST names, or the one $LIST names: make bench uses "bench")
+# without comment lines, restricted to $TESTS (space-separated names) when
+# it is set.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 platform=${1:?usage: list-tests.sh PLATFORM}
 load_platform "$platform"
-list=$TOP/tests/${TEST_LIST:-$platform}.list
+list=$TOP/tests/${LIST:-${TEST_LIST:-$platform}}.list
 [ -f "$list" ] || die "no test list $list"
 sed -e '/^[[:space:]]*#/d' -e '/^[[:space:]]*$/d' "$list" |
 	awk -v want="${TESTS:-}" '

@@ -11,7 +11,8 @@ load_platform "$platform"
 obj=$(obj_dir "$variant")
 # Both kernels run the series' selftests: the same binaries on the base and
 # on the series, so results and counts can be set side by side.
-bins=$(obj_dir series)/kselftest/x86_64
+# The benchmarks (build-bench.sh) are listed and copied like selftests.
+bins=$(obj_dir series)/kselftest
 root=$obj/initramfs-$platform
 image=$root.cpio.gz
 
@@ -25,8 +26,10 @@ gcc -static -O2 -Wall -o "$root/bin/cpu-features" "$TOP/guest/cpu-features.c"
 
 "$TOP/scripts/list-tests.sh" "$platform" >"$root/etc/uexec.tests"
 while read -r name _; do
-	[ -x "$bins/$name" ] || die "selftest $name not built in $bins"
-	cp "$bins/$name" "$root/tests/"
+	bin=$bins/x86_64/$name
+	[ -x "$bin" ] || bin=$bins/bench/$name
+	[ -x "$bin" ] || die "selftest or benchmark $name not built in $bins"
+	cp "$bin" "$root/tests/"
 done <"$root/etc/uexec.tests"
 printf 'PLATFORM=%s\nTEST_TIMEOUT=%s\n' "$platform" "$TEST_TIMEOUT" >"$root/etc/uexec.conf"
 

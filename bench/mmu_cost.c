@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * What the MMU does for three workloads of fixed size, in counts: run on the
+ * base kernel and on the series in the same harness run, and compared by
+ * scripts/summarize-bench.sh.
+ *
+ *  demand-paging  one vCPU writes each page of a 32 MiB region once
+ *                 (memstress, as demand_paging_test and
+ *                 dirty_log_perf_test populate memory);
+ *  dirty-logging  with dirty logging on, three passes that each write the
+ *                 whole region, the log fetched and cleared after each
+ *                 (dirty_log_perf_test's loop);
+ *  smep-toggle    the guest goes 16 times through the four settings of
+ *                 CR0.WP and CR4.SMEP, reading and writing 256 pages in
+ *                 each (shadow_paging_matrix_test's toggles, larger).
+ *
+ * Counted for each: page faults KVM took (pf_taken) and fixed (pf_fixed),
+ * shadow pages created (mmu_cache_miss: the shadow MMU only), KVM MMU
+ * page-table pages allocated (nr_sec_page_table_pages in /proc/vmstat,
+ * TDP MMU and shadow MMU alike; the net change over the workload) and
+ * leaf mappings (pages_4k + pages_2m, net).  One line per workload:
+ *
+ *   mmu-cost: <workload> pf_taken=<n> pf_fixed=<n> ...
+ *
+ * or "mmu-cost: <workload> skipped (<reason>)".
+ */
+#include <stdio.h>
+
+#include "test_util.h"
+#include "kvm_util.h"
+#include "memstress.h"
+#include "processor.h"
+
+#include "stats.h"
+
+#define MEM_BYTES		(32ul << 20)
+#define DIRTY_PASSES		3
+#define SMEP_CYCLES		16
+#define SMEP_PAGES		256
+
+enum counter {
+	PF_TAKEN, PF_FIXED, SHADOW_PAGES, PT_PAGES, LEAVES, NR_COUNTERS
+};
+static const char * const counter_names[NR_COUNTERS] = {
+	"pf_taken", "pf_fixed", "shadow_pages", "mmu_pt_pages", "leaf_mappings"
+};
+
+static int64_t read_vmstat(const char *name)
+{
+	char key[64];
+	long long val;
+	FILE *f = fopen("/proc/vmstat", "r");
+
+	TEST_ASSERT(f, "/proc/vmstat: %s", strerror(errno));
+	while (fscanf(f, "%63s %lld", key, &val) == 2) {
+		if (!strcmp(key, name)) {
+			fclose(f);
+			return val;
+		}
+	}
+	TEST_FAIL("no %s in /proc/vmstat", name);
+}
+
+static uint64_t must_get(struct stats *s, const char *name)
+{
+	uint64_t val;
+
+	TEST_ASSERT(stats_get(s, name, &val), "no KVM stat %s", name);
+	return val;
+}
+
+static void read_counters(struct kvm_vm *vm, struct kvm_vcpu *vcpu,
+			  int64_t c[NR_COUNTERS])
+{
+	struct stats vs, cs;
+
+	stats_open(&vs, vm_get_stats_fd(vm));
+	stats_open(&cs, vcpu_get_stats_fd(vcpu));
+	c[PF_TAKEN] = must_get(&cs, "pf_taken");
+	c[PF_FIXED] = must_get(&cs, "pf_fixed");
+	c[SHADOW_PAGES] = must_get(&vs, "mmu_cache_miss");
+	c[PT_PAGES] = read_vmstat("nr_sec_page_table_pages");
+	c[LEAVES] = must_get(&vs, "pages_4k") + must_get(&vs, "pages_2m");
+	stats_close(&cs);
+	stats_close(&vs);
+}
+
+static void report(const char *workload, int64_t before[NR_COUNTERS],
+		   int64_t after[NR_COUNTERS])
+{
+	int i;
+
+	printf("mmu-cost: %s", workload);
+	for (i = 0; i < NR_COUNTERS; i++)
+		printf(" %s=%lld", counter_names[i],
+		       (long long)(after[i] - before[i]));
+	printf("\n");
+}
+
+/* Run the vCPU to its next GUEST_SYNC (or GUEST_DONE). */
+static void run_to_sync(struct kvm_vcpu *vcpu)
+{
+	struct ucall uc;
+
+	vcpu_run(vcpu);
+	TEST_ASSERT_KVM_EXIT_REASON(vcpu, KVM_EXIT_IO);
+	switch (get_ucall(vcpu, &uc)) {
+	case UCALL_SYNC:
+	case UCALL_DONE:
+		return;
+	case UCALL_ABORT:
+		REPORT_GUEST_ASSERT(uc);
+	default:
+		TEST_FAIL("Unexpected ucall %lu", uc.cmd);
+	}
+}
+
+/* demand-paging, then dirty-logging on the same (populated) region. */
+static void memstress_workloads(void)
+{
+	int64_t before[NR_COUNTERS], after[NR_COUNTERS];
+	uint64_t pages = MEM_BYTES / getpagesize();
+	unsigned long **bitmaps;
+	struct kvm_vcpu *vcpu;
+	struct kvm_vm *vm;
+	int i;
+
+	vm = memstress_create_vm(VM_MODE_DEFAULT, 1, MEM_BYTES, 1,
+				 VM_MEM_SRC_ANONYMOUS, false);
+	vcpu = memstress_args.vcpu_args[0].vcpu;
+	memstress_set_write_percent(vm, 100);
+
+	read_counters(vm, vcpu, before);
+	run_to_sync(vcpu);
+	read_counters(vm, vcpu, after);
+	report("demand-paging", before, after);
+
+	bitmaps = memstress_alloc_bitmaps(1, pages);
+	read_counters(vm, vcpu, before);
+	memstress_enable_dirty_logging(vm, 1);
+	for (i = 0; i < DIRTY_PASSES; i++) {
+		run_to_sync(vcpu);
+		memstress_get_dirty_log(vm, bitmaps, 1);
+		memstress_clear_dirty_log(vm, bitmaps, 1, pages);
+	}
+	read_counters(vm, vcpu, after);
+	report("dirty-logging", before, after);
+	memstress_disable_dirty_logging(vm, 1);
+
+	memstress_free_bitmaps(bitmaps, 1);
+	memstress_destroy_vm(vm);
+}
+
+/* The pages, in a memslot of their own: memslot 0 has no room for them. */
+#define SMEP_GPA		(1ull << 30)
+#define SMEP_SLOT		1
+static uint64_t smep_region;
+
+static void smep_guest_code(void)
+{
+	static const uint64_t settings[][2] = {
+		{ X86_CR0_WP, 0 }, { X86_CR0_WP, X86_CR4_SMEP },
+		{ 0, X86_CR4_SMEP }, { 0, 0 },
+	};
+	uint64_t cr0 = get_cr0() & ~X86_CR0_WP;
+	uint64_t cr4 = get_cr4() & ~X86_CR4_SMEP;
+	int c, s, i;
+
+	for (c = 0; c < SMEP_CYCLES; c++) {
+		for (s = 0; s < ARRAY_SIZE(settings); s++) {
+			set_cr0(cr0 | settings[s][0]);
+			set_cr4(cr4 | settings[s][1]);
+			for (i = 0; i < SMEP_PAGES; i++)
+				(*(volatile uint64_t *)(smep_region + i * PAGE_SIZE))++;
+		}
+	}
+	GUEST_DONE();
+}
+
+static void smep_toggle_workload(void)
+{
+	int64_t before[NR_COUNTERS], after[NR_COUNTERS];
+	struct kvm_vcpu *vcpu;
+	struct kvm_vm *vm;
+
+	if (!kvm_cpu_has(X86_FEATURE_SMEP)) {
+		printf("mmu-cost: smep-toggle skipped (no SMEP)\n");
+		return;
+	}
+	vm = vm_create_with_one_vcpu(&vcpu, smep_guest_code);
+	vm_userspace_mem_region_add(vm, VM_MEM_SRC_ANONYMOUS, SMEP_GPA, SMEP_SLOT,
+				    SMEP_PAGES, 0);
+	smep_region = vm_vaddr_unused_gap(vm, SMEP_PAGES * PAGE_SIZE,
+					  KVM_UTIL_MIN_VADDR);
+	virt_map(vm, smep_region, SMEP_GPA, SMEP_PAGES);
+	sync_global_to_guest(vm, smep_region);
+
+	read_counters(vm, vcpu, before);
+	run_to_sync(vcpu);
+	read_counters(vm, vcpu, after);
+	report("smep-toggle", before, after);
+	kvm_vm_free(vm);
+}
+
+int main(int argc, char *argv[])
+{
+	printf("mmu-cost: %s paging\n", kvm_is_tdp_enabled() ? "two-dimensional" : "shadow");
+	memstress_workloads();
+	smep_toggle_workload();
+	return 0;
+}

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Print the benchmark tables from build/bench/{base,series}/<platform>.tap
+# (as run-bench.sh leaves them) and write them to bench/results.md: per
+# platform, the nested exit counts on the series kernel (nested_exits) and
+# the MMU counts of both kernels side by side with series/base
+# (mmu_cost). Exits non-zero if a benchmark failed its own checks.
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+[ $# -gt 0 ] || die "usage: summarize-bench.sh PLATFORM..."
+RESULTS=$BUILD/bench
+base_version=$(cat "$BUILD/base-version" 2>/dev/null || echo unknown)
+results=$TOP/bench/results.md
+status=0
+
+tap() { echo "$RESULTS/$2/$1.tap"; }
+
+# "<workload> <counter>=<n>..." lines of mmu_cost, or nothing.
+mmu_lines() { [ -f "$1" ] && sed -n 's/^# mmu-cost: //p' "$1"; }
+
+# The MMU-cost table of a platform: base and series counts and their ratio.
+mmu_table() {
+	awk '
+		FNR == 1 { v++ }
+		NF == 2 && $2 ~ /=/ || $2 == "skipped" {
+			if ($2 == "skipped") { skip[$1] = $0; next }
+		}
+		{
+			if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 }
+			for (i = 2; i <= NF; i++) {
+				split($i, kv, "=")
+				if (v == 1 && !((kv[1]) in cseen)) { cseen[kv[1]] = 1; cnt[++m] = kv[1] }
+				val[v, $1, kv[1]] = kv[2]
+			}
+		}
+		END {
+			print "| workload | counter | base | series | series/base |"
+			print "|---|---|---:|---:|---:|"
+			for (w = 1; w <= n; w++) {
+				if (order[w] in skip) { printf "| %s | skipped | | | |\n", order[w]; continue }
+				for (c = 1; c <= m; c++) {
+					b = val[1, order[w], cnt[c]]; s = val[2, order[w], cnt[c]]
+					if (b == "" || s == "") r = "n/a"
+					else if (b == 0 && s == 0) r = "(both 0)"
+					else if (b == 0) r = "n/a"
+					else r = sprintf("%.2f", s / b)
+					printf "| %s | %s | %s | %s | %s |\n", order[w], cnt[c], b, s, r
+				}
+			}
+		}' "$@"
+}
+
+{
+	echo "# Benchmark results"
+	echo
+	echo "Written by \`make bench\` (scripts/summarize-bench.sh); base $BASE_PACKAGE $base_version."
+	echo "Counts, not times: see bench/nested_exits.c and bench/mmu_cost.c for what is counted."
+	for platform in "$@"; do
+		base=$(tap "$platform" base)
+		series=$(tap "$platform" series)
+		echo
+		echo "## $platform"
+		echo
+		grep -q '^ok [0-9]* nested_exits' "$series" 2>/dev/null ||
+			echo "nested_exits did not pass on the series kernel: see $series"
+		if grep -q '^# | ' "$series" 2>/dev/null; then
+			echo "Nested exits, series kernel:"
+			echo
+			sed -n 's/^# \(| .*\)/\1/p' "$series"
+			sed -n 's/^# \(\(not \)\{0,1\}ok [0-9]* mode .*\)/- \1/p' "$series"
+		else
+			echo "Nested exits: $(sed -n 's/^ok [0-9]* nested_exits # SKIP /skipped: /p' "$series" 2>/dev/null)"
+		fi
+		echo
+		mmu=$(mmu_lines "$base" | head -1)
+		echo "MMU cost (${mmu:-no run}), base and series:"
+		echo
+		mmu_table <(mmu_lines "$base" | tail -n +2) <(mmu_lines "$series" | tail -n +2)
+	done
+} >"$results.tmp"
+mv "$results.tmp" "$results"
+cat "$results"
+
+for platform in "$@"; do
+	for variant in base series; do
+		if grep -q '^not ok' "$(tap "$platform" "$variant")" 2>/dev/null ||
+			[ ! -f "$(tap "$platform" "$variant")" ]; then
+			log "bench: $platform ($variant) failed or did not run"
+			status=1
+		fi
+	done
+done
+exit "$status"
