@@ -1,7 +1,8 @@
 # uexec: build, boot and test the KVM user/supervisor-execute series.
 # `make` is the main job, `make check` is what CI runs; see README.md.
 
-PLATFORMS ?= amd-npt amd-shadow amd-gmet amd-gmet-off intel-mbec intel-mbec-off intel-shadow
+PLATFORMS ?= amd-npt amd-shadow amd-gmet amd-gmet-off intel-mbec intel-mbec-off \
+	intel-nombec intel-shadow
 S := scripts
 
 .PHONY: all deps tree export reset-tree build baseline bench check \
