@@ -17,14 +17,16 @@
  * Counted for each: page faults KVM took (pf_taken) and fixed (pf_fixed),
  * shadow pages created (mmu_cache_miss: the shadow MMU only), KVM MMU
  * page-table pages allocated (nr_sec_page_table_pages in /proc/vmstat,
- * TDP MMU and shadow MMU alike; the net change over the workload) and
- * leaf mappings (pages_4k + pages_2m, net).  One line per workload:
+ * TDP MMU and shadow MMU alike; the net change over the workload, read
+ * once KVM's RCU-deferred frees have settled) and leaf mappings
+ * (pages_4k + pages_2m, net).  One line per workload:
  *
  *   mmu-cost: <workload> pf_taken=<n> pf_fixed=<n> ...
  *
  * or "mmu-cost: <workload> skipped (<reason>)".
  */
 #include <stdio.h>
+#include <unistd.h>
 
 #include "test_util.h"
 #include "kvm_util.h"
@@ -61,6 +63,26 @@ static int64_t read_vmstat(const char *name)
 	TEST_FAIL("no %s in /proc/vmstat", name);
 }
 
+/*
+ * KVM frees page-table pages after an RCU grace period, so a VM destroyed
+ * just before (or pages zapped just now) can still be leaving the count:
+ * wait until it holds still.
+ */
+static int64_t settled_pt_pages(void)
+{
+	int64_t last = read_vmstat("nr_sec_page_table_pages"), now;
+	int i;
+
+	for (i = 0; i < 50; i++) {
+		usleep(100 * 1000);
+		now = read_vmstat("nr_sec_page_table_pages");
+		if (now == last)
+			return now;
+		last = now;
+	}
+	TEST_FAIL("nr_sec_page_table_pages still moving after 5 seconds");
+}
+
 static uint64_t must_get(struct stats *s, const char *name)
 {
 	uint64_t val;
@@ -79,7 +101,7 @@ static void read_counters(struct kvm_vm *vm, struct kvm_vcpu *vcpu,
 	c[PF_TAKEN] = must_get(&cs, "pf_taken");
 	c[PF_FIXED] = must_get(&cs, "pf_fixed");
 	c[SHADOW_PAGES] = must_get(&vs, "mmu_cache_miss");
-	c[PT_PAGES] = read_vmstat("nr_sec_page_table_pages");
+	c[PT_PAGES] = settled_pt_pages();
 	c[LEAVES] = must_get(&vs, "pages_4k") + must_get(&vs, "pages_2m");
 	stats_close(&cs);
 	stats_close(&vs);

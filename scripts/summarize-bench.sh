@@ -18,19 +18,18 @@ tap() { echo "$RESULTS/$2/$1.tap"; }
 # "<workload> <counter>=<n>..." lines of mmu_cost, or nothing.
 mmu_lines() { [ -f "$1" ] && sed -n 's/^# mmu-cost: //p' "$1"; }
 
-# The MMU-cost table of a platform: base and series counts and their ratio.
+# The MMU-cost table of a platform from "<variant> <workload> <counter>=<n>..."
+# lines: base and series counts and their ratio.
 mmu_table() {
 	awk '
-		FNR == 1 { v++ }
-		NF == 2 && $2 ~ /=/ || $2 == "skipped" {
-			if ($2 == "skipped") { skip[$1] = $0; next }
-		}
+		$3 == "paging" { next }
 		{
-			if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 }
-			for (i = 2; i <= NF; i++) {
+			if (!($2 in seen)) { seen[$2] = 1; order[++n] = $2 }
+			if ($3 == "skipped") { skip[$2] = 1; next }
+			for (i = 3; i <= NF; i++) {
 				split($i, kv, "=")
-				if (v == 1 && !((kv[1]) in cseen)) { cseen[kv[1]] = 1; cnt[++m] = kv[1] }
-				val[v, $1, kv[1]] = kv[2]
+				if (!(kv[1] in cseen)) { cseen[kv[1]] = 1; cnt[++m] = kv[1] }
+				val[$1, $2, kv[1]] = kv[2]
 			}
 		}
 		END {
@@ -39,7 +38,7 @@ mmu_table() {
 			for (w = 1; w <= n; w++) {
 				if (order[w] in skip) { printf "| %s | skipped | | | |\n", order[w]; continue }
 				for (c = 1; c <= m; c++) {
-					b = val[1, order[w], cnt[c]]; s = val[2, order[w], cnt[c]]
+					b = val["base", order[w], cnt[c]]; s = val["series", order[w], cnt[c]]
 					if (b == "" || s == "") r = "n/a"
 					else if (b == 0 && s == 0) r = "(both 0)"
 					else if (b == 0) r = "n/a"
@@ -47,7 +46,7 @@ mmu_table() {
 					printf "| %s | %s | %s | %s | %s |\n", order[w], cnt[c], b, s, r
 				}
 			}
-		}' "$@"
+		}'
 }
 
 {
@@ -63,10 +62,10 @@ mmu_table() {
 		echo
 		grep -q '^ok [0-9]* nested_exits' "$series" 2>/dev/null ||
 			echo "nested_exits did not pass on the series kernel: see $series"
-		if grep -q '^# | ' "$series" 2>/dev/null; then
+		if grep -q '^# |' "$series" 2>/dev/null; then
 			echo "Nested exits, series kernel:"
 			echo
-			sed -n 's/^# \(| .*\)/\1/p' "$series"
+			sed -n 's/^# \(|.*\)/\1/p' "$series"
 			sed -n 's/^# \(\(not \)\{0,1\}ok [0-9]* mode .*\)/- \1/p' "$series"
 		else
 			echo "Nested exits: $(sed -n 's/^ok [0-9]* nested_exits # SKIP /skipped: /p' "$series" 2>/dev/null)"
@@ -75,7 +74,9 @@ mmu_table() {
 		mmu=$(mmu_lines "$base" | head -1)
 		echo "MMU cost (${mmu:-no run}), base and series:"
 		echo
-		mmu_table <(mmu_lines "$base" | tail -n +2) <(mmu_lines "$series" | tail -n +2)
+		for variant in base series; do
+			mmu_lines "$(tap "$platform" "$variant")" | sed "s/^/$variant /"
+		done | mmu_table
 	done
 } >"$results.tmp"
 mv "$results.tmp" "$results"
