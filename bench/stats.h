@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * KVM binary statistics for the benchmarks, by name, from a VM's or a vCPU's
- * stats file descriptor.  Unlike the selftest library's vm_get_stat(), a
- * stat the kernel does not have is reported as missing rather than read as
- * whatever the buffer held: the benchmarks run on kernels with and without
- * the series.
+ * stats file descriptor, with a stat the kernel does not have reported
+ * as missing: the benchmarks run on kernels with and without the series
+ * (nested_exits), and the selftest library has no vCPU-stat reader.
  */
 #ifndef UEXEC_BENCH_STATS_H
 #define UEXEC_BENCH_STATS_H
