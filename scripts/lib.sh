@@ -30,12 +30,16 @@ src_dir() {
 obj_dir() { src_dir "$1" >/dev/null; echo "$BUILD/obj-$1"; }
 
 # Sets the platform's variables (EMULATOR, CPU, SMP, MEM, KERNEL_ARGS,
-# TEST_TIMEOUT, RUN_TIMEOUT) from platforms/<name>.conf.
+# TEST_TIMEOUT, RUN_TIMEOUT) from platforms/<name>.conf, the timeouts
+# multiplied by $TIMEOUT_SCALE (run-platform.sh sets it for the debug
+# kernel).
 load_platform() {
 	local conf=$TOP/platforms/$1.conf
 	[ -f "$conf" ] || die "unknown platform '$1' (see platforms/)"
 	# shellcheck source=/dev/null
 	. "$conf"
+	TEST_TIMEOUT=$((TEST_TIMEOUT * ${TIMEOUT_SCALE:-1}))
+	RUN_TIMEOUT=$((RUN_TIMEOUT * ${TIMEOUT_SCALE:-1}))
 }
 
 all_platforms() {

@@ -4,8 +4,11 @@
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-platform=${1:?usage: run-platform.sh PLATFORM [series|base]}
+platform=${1:?usage: run-platform.sh PLATFORM [series|base|debug]}
 variant=${2:-series}
+# KASAN, lockdep and the rest slow the debug kernel down several times
+# over; the timeouts stretch with it (the factor: DEBUG_SLOWDOWN).
+[ "$variant" = debug ] && export TIMEOUT_SCALE=${DEBUG_SLOWDOWN:-8}
 load_platform "$platform"
 obj=$(obj_dir "$variant")
 kernel=$obj/arch/x86/boot/bzImage
