@@ -6,9 +6,8 @@
 
 platform=${1:?usage: run-platform.sh PLATFORM [series|base|debug]}
 variant=${2:-series}
-# KASAN, lockdep and the rest slow the debug kernel down several times
-# over; the timeouts stretch with it (the factor: DEBUG_SLOWDOWN).
-[ "$variant" = debug ] && export TIMEOUT_SCALE=${DEBUG_SLOWDOWN:-8}
+# The debug kernel's timeouts and emulator workarounds: see load_platform.
+[ "$variant" = debug ] && export DEBUG_KERNEL=1
 load_platform "$platform"
 obj=$(obj_dir "$variant")
 kernel=$obj/arch/x86/boot/bzImage
