@@ -57,7 +57,7 @@ xorriso -as mkisofs -quiet -o "$dir/boot.iso" -b isolinux/isolinux.bin \
 
 cat >"$dir/bochsrc" <<RC
 megs: $MEM
-cpu: model=$CPU, count=$SMP, reset_on_triple_fault=0${cpu_options:+, $cpu_options}
+cpu: model=$CPU, count=$SMP, reset_on_triple_fault=0${BOCHS_CPU_OPTIONS:+, $BOCHS_CPU_OPTIONS}${cpu_options:+, $cpu_options}
 romimage: file=/usr/share/bochs/BIOS-bochs-latest
 vgaromimage: file=/usr/share/bochs/VGABIOS-lgpl-latest
 pci: enabled=1, chipset=i440fx
