@@ -12,19 +12,24 @@ kvm=$src/tools/testing/selftests/kvm
 lib=$obj/kselftest/lib
 [ -f "$lib/kvm_util.o" ] || die "no selftest library in $lib: build the selftests first"
 
+# The compiler and linker flags and the libraries of the selftests, printed
+# by their own Makefile (its rules only build sources under its directory,
+# so it cannot build bench/ itself). Some include paths are relative to
+# that directory, hence the compiles run there; the rule's prerequisite
+# gives the Makefile's per-source -I$(<D) a value.
+# shellcheck disable=SC2016 # make expands the variables, not the shell
+mapfile -t made < <(make -s -C "$kvm" OUTPUT="$obj/kselftest" \
+	KHDR_INCLUDES="-isystem $obj/usr/include" \
+	--eval 'uexec-flags: Makefile ; @echo $(CFLAGS) $(LDFLAGS); echo $(LDLIBS)' \
+	uexec-flags)
+[ "${#made[@]}" -eq 2 ] || die "the selftests Makefile did not print its flags"
+read -r -a flags <<<"${made[0]}"
+read -r -a libs <<<"${made[1]}"
 mapfile -t lib_objs < <(find "$lib" -name '*.o' | sort)
 out=$obj/kselftest/bench
 mkdir -p "$out"
 for c in "$TOP"/bench/*.c; do
 	log "building bench/$(basename "$c")"
-	# The selftests' own CFLAGS (tools/testing/selftests/kvm/Makefile).
-	gcc -O2 -g -std=gnu99 -Wall -Werror -Wstrict-prototypes -Wuninitialized \
-		-DCONFIG_64BIT -U_FORTIFY_SOURCE -fno-builtin-memcmp \
-		-fno-builtin-memcpy -fno-builtin-memset -fno-builtin-strnlen \
-		-fno-stack-protector -fno-PIE -fno-strict-aliasing -march=x86-64-v2 \
-		-I"$src/tools/include" -I"$src/tools/arch/x86/include" \
-		-isystem "$obj/usr/include" -I"$kvm/include" -I"$kvm/include/x86_64" \
-		-I"$kvm/.." -I"$TOP/bench" \
-		-static -pthread -no-pie "$c" "${lib_objs[@]}" -ldl \
-		-o "$out/$(basename "$c" .c)"
+	(cd "$kvm" && gcc "${flags[@]}" -Werror -I"$TOP/bench" -static "$c" \
+		"${lib_objs[@]}" "${libs[@]}" -o "$out/$(basename "$c" .c)")
 done
