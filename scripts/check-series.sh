@@ -3,8 +3,10 @@
 # applies in order, passes checkpatch --strict (errors fail; warnings fail
 # unless the cover letter justifies them, naming the patch's subject), and
 # arch/x86/kvm/ builds with W=1 after it with no warning the base lacks (not
-# rebuilt after a patch that only touches tools/ and Documentation/). The
-# whole kernel and the selftests at the tip are built by 'make build'.
+# rebuilt after a patch that only touches tools/ and Documentation/), and
+# the KVM selftests build after it without warnings (built again only after
+# a patch that touches them). The whole kernel at the tip is built by
+# 'make build'.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -58,7 +60,17 @@ for patch in "${patches[@]}"; do
 			failed=1
 		fi
 	fi
-	if ! git -C "$wt" diff --name-only HEAD~1 HEAD | grep -qv '^tools/\|^Documentation/'; then
+	changed=$(git -C "$wt" diff --name-only HEAD~1 HEAD)
+	if grep -q '^tools/testing/selftests/kvm/' <<<"$changed"; then
+		"$TOP/scripts/build-selftests.sh" "$wt" "$obj/kselftest" \
+			>"$obj/selftests.log" 2>&1 ||
+			{ cat "$obj/selftests.log" >&2; die "$name: the KVM selftests do not build"; }
+		if grep 'warning:' "$obj/selftests.log"; then
+			log "FAIL: $name: warnings in the KVM selftests"
+			failed=1
+		fi
+	fi
+	if ! grep -qv '^tools/\|^Documentation/' <<<"$changed"; then
 		continue
 	fi
 	if ! kvm_warnings >"$obj/warnings"; then
