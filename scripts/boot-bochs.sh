@@ -4,7 +4,8 @@
 # image (the bare-metal emulator test) whose command line is CPU_OPTIONS.
 # Bochs cannot load either itself, so they go on an ISOLINUX CD (multiboot
 # through ISOLINUX's mboot.c32). CPU_OPTIONS are added to the bochsrc cpu:
-# line (e.g. "gmet=0"). The platform's BOCHS names the binary in the trixie
+# line (e.g. "gmet=0"), after the BOCHS_CPU_OPTIONS load_platform sets for
+# the debug kernel. The platform's BOCHS names the binary in the trixie
 # root: Debian's /usr/bin/bochs, or one built by build-bochs.sh. The serial
 # console goes to CONSOLE; Bochs' own log goes beside it. Its exit status is
 # not the result.

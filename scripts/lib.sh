@@ -30,10 +30,11 @@ src_dir() {
 obj_dir() { src_dir "$1" >/dev/null; echo "$BUILD/obj-$1"; }
 
 # Sets the platform's variables (EMULATOR, CPU, SMP, MEM, KERNEL_ARGS,
-# TEST_TIMEOUT, RUN_TIMEOUT, BOCHS_CPU_OPTIONS) from platforms/<name>.conf.
-# With DEBUG_KERNEL set (run-platform.sh sets it for the debug kernel), the
-# timeouts are DEBUG_SLOWDOWN times longer, and under Bochs the emulated
-# CPU runs ten times the default instructions per emulated second: at the
+# TEST_TIMEOUT, RUN_TIMEOUT) from platforms/<name>.conf. With DEBUG_KERNEL
+# set (run-platform.sh sets it for the debug kernel), the timeouts are
+# DEBUG_SLOWDOWN times longer, and under Bochs BOCHS_CPU_OPTIONS (which
+# boot-bochs.sh puts on the bochsrc cpu: line) makes the emulated CPU run
+# ten times the default instructions per emulated second: at the
 # default, the debug kernel's timer interrupt handlers took longer than
 # the timer period and it never got past its timer setup. There the HPET
 # and APERF/MPERF (advertised by Bochs, not implemented: an error logged on
