@@ -1,73 +1,117 @@
 # uexec: build, boot and test the KVM user/supervisor-execute series.
-# `make` is the main job, `make check` is what CI runs; see README.md.
+# `make` is the main job, `make check` is what CI runs; `make help` lists
+# the targets and the variables you may set. See README.md.
 
-PLATFORMS ?= amd-npt amd-shadow amd-gmet amd-gmet-off intel-mbec intel-mbec-off \
-	intel-nombec intel-shadow
+# Variables you may set (make VAR=value):
+##  PLATFORMS       platforms to run (default: every platforms/*.conf)
+##  TESTS           only these tests of each platform's list
+##  DEBUG_SLOWDOWN  the debug kernel's timeout factor (default: in
+##                  platforms/kernel-debug.settings)
+##  BUILD           build directory (default: ./build)
+PLATFORMS ?= $(basename $(notdir $(wildcard platforms/*.conf)))
+TESTS ?=
+DEBUG_SLOWDOWN ?=
+BUILD ?= $(CURDIR)/build
+export BUILD
+
 S := scripts
+RESULTS := $(BUILD)/results
+# The platforms that boot a kernel of ours; bare-* ones (the emulator's
+# own GMET test) do not, so the base and debug kernels skip them.
+KERNEL_PLATFORMS := $(filter-out bare-%,$(PLATFORMS))
+# What the chosen platforms need besides the kernel, the selftests and the
+# guest tools: the make targets of their Bochs and bare-metal images.
+PLATFORM_ARTIFACTS := $(shell $(S)/platform-artifacts.sh $(PLATFORMS))
+RUN_OPTS := $(if $(TESTS),-t "$(TESTS)")
 
-.PHONY: all deps tree export reset-tree build baseline bench check \
-	check-series check-debug lint clean
+# Prerequisites are made one at a time, left to right: a stage list reads
+# as the order it runs in.
+.NOTPARALLEL:
+.PHONY: all check help deps lint test-harness tree reset-tree export build \
+	kernel-series kernel-base kernel-debug selftests benchmarks guest-tools \
+	bochs bochs-gmet gmet-test check-series run report baseline bench \
+	check-debug check-clean-debian clean
 
-# Boot every platform with the $(1) kernel (series, debug or base), print the
-# result tables and the closing totals line, counting also the TAP files
-# named in $(2) (results of tests that are not platforms).
-define run_platforms
-	@for p in $(PLATFORMS); do $(S)/run-platform.sh $$p $(1); done
-	@$(S)/summarize.sh $(1) $(PLATFORMS) $(2)
-endef
+# Stages
+all: deps build run report ## the main job: build, boot every platform, print the tables
+check: test-harness deps lint build check-series run report ## everything CI checks (.ci/run)
 
-all: deps build
-	$(call run_platforms,series)
+help: ## this list
+	@sed -n 's/^\([a-z][a-z -]*\):.*## \(.*\)/  \1\t\2/p' Makefile | expand -t 22
+	@echo; echo "Variables:"; sed -n 's/^##//p' Makefile
 
-# The emulator's own bare-metal GMET test runs first: its TAP file,
-# emulator-gmet.tap, is counted in the totals like a platform's.
-check: lint deps check-series
-	@$(S)/run-gmet-test.sh series
-	$(call run_platforms,series,emulator-gmet)
-
-# The unpatched base kernel running the same selftest binaries on the same
-# platforms, results in build/results/base.
-baseline: build
-	@$(S)/build-kernel.sh base
-	$(call run_platforms,base)
-	@$(S)/compare-counts.sh $(PLATFORMS)
-
-# The benchmarks in bench/ on every platform, base and series kernel, their
-# tables printed and written to bench/results.md.
-bench: build
-	@$(S)/build-kernel.sh base
-	@$(S)/run-bench.sh $(PLATFORMS)
-	@$(S)/summarize-bench.sh $(PLATFORMS)
-
-# The series kernel with config/debug.config (KASAN, UBSAN, lockdep,
-# DEBUG_VM, KVM_PROVE_MMU...) on every platform, results in
-# build/results/debug: a report in a guest's kernel log fails its platform.
-check-debug: build
-	@$(S)/build-kernel.sh debug
-	$(call run_platforms,debug)
-
-deps:
+deps: ## install the Debian packages the harness lacks
 	@$(S)/install-deps.sh
 
-tree: deps
-	@$(S)/apply-series.sh
-
-reset-tree: deps
-	@$(S)/apply-series.sh --reset
-
-export:
-	@$(S)/export-series.sh
-
-build: tree
-	@$(S)/build-kernel.sh series
-	@$(S)/build-selftests.sh
-	@$(S)/build-bench.sh
-
-check-series: build
-	@$(S)/check-series.sh
-
-lint:
+lint: deps ## shellcheck the harness
 	@shellcheck $(S)/*.sh guest/init .ci/run
 
-clean:
-	rm -rf build/obj-* build/results build/bench
+test-harness: ## check the collector and the summary against recorded consoles
+	@$(S)/test-harness.sh
+
+check-series: kernel-series ## every patch applies, is checkpatch clean and builds
+	@$(S)/check-series.sh
+
+run: build ## boot PLATFORMS with the series kernel, results in build/results/series
+	@$(S)/run-platforms.sh -o $(RESULTS)/series $(RUN_OPTS) $(PLATFORMS)
+
+report: ## the tables and totals of the last run; written to results/series.txt
+	@$(S)/summarize.sh -o results/series.txt $(RESULTS)/series $(PLATFORMS)
+
+# Artifacts
+build: kernel-series selftests benchmarks guest-tools $(PLATFORM_ARTIFACTS) ## every artifact the platforms need
+
+tree: deps ## build/linux: the base with series/ as commits
+	@$(S)/apply-series.sh
+
+reset-tree: deps ## the same, dropping work in build/linux that is not in series/
+	@$(S)/apply-series.sh --reset
+
+export: ## series/ from build/linux
+	@$(S)/export-series.sh
+
+kernel-series kernel-base kernel-debug: kernel-%: tree ## test kernels: the series, the base, the series with config/debug.config
+	@$(S)/build-kernel.sh $*
+
+selftests: kernel-series ## the KVM selftests (static, run by every kernel)
+	@$(S)/build-selftests.sh
+
+benchmarks: selftests ## bench/*.c against the selftest library
+	@$(S)/build-bench.sh
+
+guest-tools: deps ## the test guest's own programs (guest/*.c)
+	@$(S)/build-guest-tools.sh
+
+bochs: deps ## Debian trixie's Bochs 3.0 in a debootstrap'd root
+	@$(S)/setup-bochs.sh
+
+bochs-gmet: bochs ## Bochs with GMET, built from trixie's source package
+	@$(S)/build-bochs.sh
+
+gmet-test: deps ## the emulator's bare-metal GMET test image
+	@$(S)/build-gmet-test.sh
+
+# More runs, not part of check
+baseline: build kernel-base ## the same platforms on the unpatched base kernel
+	@$(S)/run-platforms.sh -k base -o $(RESULTS)/base $(RUN_OPTS) $(KERNEL_PLATFORMS)
+	@$(S)/compare-counts.sh $(RESULTS) $(KERNEL_PLATFORMS)
+	@$(S)/summarize.sh -o results/base.txt $(RESULTS)/base $(KERNEL_PLATFORMS)
+
+bench: build kernel-base ## bench/ on both kernels; tables to bench/results.md
+	@$(S)/run-platforms.sh -k base -l bench -o $(BUILD)/bench/base $(KERNEL_PLATFORMS)
+	@$(S)/run-platforms.sh -k series -l bench -o $(BUILD)/bench/series $(KERNEL_PLATFORMS)
+	@$(S)/summarize-bench.sh $(BUILD)/bench $(KERNEL_PLATFORMS)
+	@$(S)/summarize.sh $(BUILD)/bench/base $(KERNEL_PLATFORMS)
+	@$(S)/summarize.sh $(BUILD)/bench/series $(KERNEL_PLATFORMS)
+
+check-debug: build kernel-debug ## the series kernel with KASAN, lockdep...
+	@$(S)/run-platforms.sh -k debug -o $(RESULTS)/debug $(RUN_OPTS) \
+		$(if $(DEBUG_SLOWDOWN),-s $(DEBUG_SLOWDOWN)) $(KERNEL_PLATFORMS)
+	@$(S)/summarize.sh -o results/debug.txt $(RESULTS)/debug $(KERNEL_PLATFORMS)
+
+check-clean-debian: ## the README's test command in a fresh minimal Debian 12
+	@$(S)/check-clean-debian.sh
+
+clean: ## remove the build results and objects (not downloads or roots)
+	rm -rf $(BUILD)/obj-* $(BUILD)/results $(BUILD)/bench $(BUILD)/guest \
+		$(BUILD)/gmet-test

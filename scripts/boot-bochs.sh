@@ -1,34 +1,31 @@
 #!/usr/bin/env bash
-# Boot a kernel under Bochs 3.0 (run in the trixie root) with the platform's
-# CPU model: a bzImage and its initramfs, or, with INITRD "-", a multiboot
-# image (the bare-metal emulator test) whose command line is CPU_OPTIONS.
-# Bochs cannot load either itself, so they go on an ISOLINUX CD (multiboot
-# through ISOLINUX's mboot.c32). CPU_OPTIONS are added to the bochsrc cpu:
-# line (e.g. "gmet=0"), after the BOCHS_CPU_OPTIONS load_platform sets for
-# the debug kernel. The platform's BOCHS names the binary in the trixie
-# root: Debian's /usr/bin/bochs, or one built by build-bochs.sh. The serial
-# console goes to CONSOLE; Bochs' own log goes beside it. Its exit status is
-# not the result.
+# Boot under Bochs 3.0 (run in the trixie root) as the platform settings
+# file SETTINGS (from run-platform.sh) says: a bzImage and its initramfs,
+# or, with INITRD "-", a multiboot image (BOOT=gmet-test) whose command
+# line is KERNEL_ARGS. Bochs cannot load either itself, so they go on an
+# ISOLINUX CD (multiboot through ISOLINUX's mboot.c32). BOCHS_CPU_OPTIONS
+# are added to the bochsrc cpu: line. BOCHS names the binary in the trixie
+# root and the make target that makes it: Debian's /usr/bin/bochs (bochs)
+# or the harness's build with GMET (bochs-gmet). The serial console goes
+# to CONSOLE; Bochs' own output and log go beside it (<console>.bochs.log).
+# Its exit status is not the result: the console is.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-platform=${1:?usage: boot-bochs.sh PLATFORM KERNEL INITRD|- CONSOLE [CPU_OPTIONS]}
-kernel=${2:?} initrd=${3:?} console=${4:?} cpu_options=${5:-}
-BOCHS=/usr/bin/bochs
-load_platform "$platform"
+usage="usage: boot-bochs.sh SETTINGS KERNEL INITRD|- CONSOLE"
+settings=${1:?$usage} kernel=${2:?$usage} initrd=${3:?$usage} console=${4:?$usage}
+# shellcheck source=/dev/null
+. "$settings"
+root=$TRIXIE
+binary=$(bochs_binary "$BOCHS")
+need "$root/.uexec-ready" bochs
+need "$root$binary" "$BOCHS"
 # Debian's Bochs has its debugger built in: a command file that just
 # continues keeps it from stopping at the debugger prompt. The harness's own
 # build has no debugger (and no -rc option).
-root=$BUILD/trixie
 run=/uexec/$(basename "$console" .log)   # as seen inside the trixie root
-if [ "$BOCHS" = /usr/bin/bochs ]; then
-	"$TOP/scripts/setup-bochs.sh"
-	debugger=(-rc "$run/continue")
-else
-	"$TOP/scripts/build-bochs.sh"
-	debugger=()
-fi
-[ -x "$root$BOCHS" ] || die "no $BOCHS in $root"
+debugger=()
+[ "$BOCHS" = bochs ] && debugger=(-rc "$run/continue")
 dir=$root$run
 modules=/usr/lib/syslinux/modules/bios
 rm -rf "$dir"
@@ -38,7 +35,7 @@ if [ "$initrd" = - ]; then
 	cp "$modules/mboot.c32" "$modules/libcom32.c32" "$dir/iso/isolinux/"
 	cp "$kernel" "$dir/iso/kernel.bin"
 	entry="KERNEL mboot.c32
-  APPEND /kernel.bin $cpu_options"
+  APPEND /kernel.bin $KERNEL_ARGS"
 else
 	cp "$kernel" "$dir/iso/bzImage"
 	cp "$initrd" "$dir/iso/initrd.gz"
@@ -58,7 +55,7 @@ xorriso -as mkisofs -quiet -o "$dir/boot.iso" -b isolinux/isolinux.bin \
 
 cat >"$dir/bochsrc" <<RC
 megs: $MEM
-cpu: model=$CPU, count=$SMP, reset_on_triple_fault=0${BOCHS_CPU_OPTIONS:+, $BOCHS_CPU_OPTIONS}${cpu_options:+, $cpu_options}
+cpu: model=$CPU, count=$SMP, reset_on_triple_fault=0${BOCHS_CPU_OPTIONS:+, $BOCHS_CPU_OPTIONS}
 romimage: file=/usr/share/bochs/BIOS-bochs-latest
 vgaromimage: file=/usr/share/bochs/VGABIOS-lgpl-latest
 pci: enabled=1, chipset=i440fx
@@ -74,7 +71,7 @@ debug: action=ignore
 RC
 echo c >"$dir/continue"
 
-run_watched "$dir/console.log" chroot "$root" "$BOCHS" -q -f "$run/bochsrc" \
+run_watched "$dir/console.log" "$RUN_TIMEOUT" chroot "$root" "$binary" -q -f "$run/bochsrc" \
 	"${debugger[@]}" </dev/null >"$dir/bochs.out" 2>&1
 cp "$dir/console.log" "$console" 2>/dev/null || : >"$console"
-cp "$dir/bochs.log" "${console%.log}.bochs.log"
+cat "$dir/bochs.out" "$dir/bochs.log" >"${console%.log}.bochs.log" 2>/dev/null || true

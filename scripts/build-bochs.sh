@@ -12,10 +12,10 @@
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-root=$BUILD/trixie
+root=$TRIXIE
 fetched=$root/uexec-src/bochs        # /uexec-src/bochs in the trixie root
 work=$BUILD/bochs-gmet
-binary=/usr/local/bin/bochs-gmet     # as seen inside the trixie root
+binary=$(bochs_binary bochs-gmet)    # as seen inside the trixie root
 patches=("$TOP"/emulator/bochs-*.patch)
 configure_flags=(
 	--enable-x86-64 --enable-cpu-level=6 --enable-svm --enable-vmx=2
@@ -24,7 +24,7 @@ configure_flags=(
 	--disable-plugins --disable-debugger --disable-docbook
 )
 
-"$TOP/scripts/setup-bochs.sh"
+need "$root/.uexec-ready" bochs
 
 # The source package's tarballs, checked against the sha256 sums of apt's
 # signed Sources index (apt-get source may fail to fetch the .dsc from some

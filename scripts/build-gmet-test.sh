@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build the bare-metal GMET test of the emulator (emulator/gmet-test) as a
-# flat multiboot image and print its path.
+# flat multiboot image, build/gmet-test/gmet-test.bin.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -14,4 +14,4 @@ gcc -ffreestanding -fno-builtin -nostdlib -static -fno-pic -fno-pie -no-pie \
 	-Wl,--no-warn-rwx-segments -o "$out/gmet-test.elf" \
 	"$src/entry.S" "$src/gmet-test.c"
 objcopy -O binary "$out/gmet-test.elf" "$out/gmet-test.bin"
-echo "$out/gmet-test.bin"
+log "bare-metal GMET test: $out/gmet-test.bin"

@@ -1,5 +1,8 @@
 # shellcheck shell=bash disable=SC2034
 # Common settings and helpers for the uexec harness scripts; sourced, not run.
+# The one setting read from the environment is BUILD, the build directory
+# (make passes the user's BUILD= on); everything else a script needs comes
+# as arguments or from platform data.
 set -euo pipefail
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -7,7 +10,7 @@ BUILD=${BUILD:-$TOP/build}
 DOWNLOADS=$BUILD/downloads
 TREE=$BUILD/linux                # editable kernel tree, series applied
 BASE_TREE=$BUILD/linux-base      # worktree of the pristine base
-RESULTS=${RESULTS:-$BUILD/results}
+TRIXIE=$BUILD/trixie             # Debian trixie root holding Bochs 3.0
 SERIES=$TOP/series
 BRANCH=uexec
 BASE_TAG=base
@@ -18,46 +21,80 @@ BASE_TAG=base
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-# The source tree and object directory of a variant: "series" (the base
-# with series/ applied) or "base" (the pristine base).
+# Stops with a message naming the make target that makes a missing artifact.
+need() { [ -e "$1" ] || die "$1 missing: run 'make $2'"; }
+
+# The source tree and object directory of a kernel variant: "series" (the
+# base with series/ applied), "debug" (the same with config/debug.config)
+# or "base" (the pristine base).
 src_dir() {
 	case $1 in
 	series | debug) echo "$TREE" ;;
 	base) echo "$BASE_TREE" ;;
-	*) die "unknown variant '$1' (series, debug or base)" ;;
+	*) die "unknown kernel variant '$1' (series, debug or base)" ;;
 	esac
 }
 obj_dir() { src_dir "$1" >/dev/null; echo "$BUILD/obj-$1"; }
 
-# Sets the platform's variables (EMULATOR, CPU, SMP, MEM, KERNEL_ARGS,
-# TEST_TIMEOUT, RUN_TIMEOUT) from platforms/<name>.conf. With DEBUG_KERNEL
-# set (run-platform.sh sets it for the debug kernel), the timeouts are
-# DEBUG_SLOWDOWN times longer, and under Bochs BOCHS_CPU_OPTIONS (which
-# boot-bochs.sh puts on the bochsrc cpu: line) makes the emulated CPU run
-# ten times the default instructions per emulated second: at the
-# default, the debug kernel's timer interrupt handlers took longer than
-# the timer period and it never got past its timer setup. There the HPET
-# and APERF/MPERF (advertised by Bochs, not implemented: an error logged on
-# every tick) are off too.
+# The variables a platform file (platforms/<name>.conf) must set. BOOT says
+# what the platform boots: "kernel", a kernel of ours with an initramfs
+# running a test list, or "gmet-test", the emulator's own bare-metal GMET
+# test (a multiboot image that prints TAP itself). Bochs platforms name
+# their Bochs with BOCHS: "bochs" (Debian's) or "bochs-gmet" (the harness's
+# build), which is also the make target that makes it.
+PLATFORM_VARS=(EMULATOR BOOT CPU SMP MEM KERNEL_ARGS RUN_TIMEOUT)
+PLATFORM_VARS_KERNEL=(TEST_LIST TEST_TIMEOUT)
+PLATFORM_VARS_OPTIONAL=(BOCHS BOCHS_CPU_OPTIONS)
+
+# Sets the variables of platform $1 for kernel variant $2 (series, base or
+# debug) from platforms/<name>.conf, checking that it sets what it must.
+# For the debug kernel, platforms/kernel-debug.settings is applied on top:
+# the timeouts are multiplied by its DEBUG_SLOWDOWN (or by $3 if given), and
+# Bochs platforms get its extra cpu: options and kernel arguments.
 load_platform() {
-	local conf=$TOP/platforms/$1.conf
-	[ -f "$conf" ] || die "unknown platform '$1' (see platforms/)"
+	local conf=$TOP/platforms/$1.conf variant=$2 slowdown=${3:-} v need
+	[ -f "$conf" ] || die "unknown platform '$1' (no $conf)"
+	unset "${PLATFORM_VARS[@]}" "${PLATFORM_VARS_KERNEL[@]}" "${PLATFORM_VARS_OPTIONAL[@]}"
 	# shellcheck source=/dev/null
 	. "$conf"
-	[ -n "${DEBUG_KERNEL:-}" ] || return 0
-	TEST_TIMEOUT=$((TEST_TIMEOUT * ${DEBUG_SLOWDOWN:-8}))
-	RUN_TIMEOUT=$((RUN_TIMEOUT * ${DEBUG_SLOWDOWN:-8}))
+	need=("${PLATFORM_VARS[@]}")
+	[ "${BOOT:-}" = kernel ] && need+=("${PLATFORM_VARS_KERNEL[@]}")
+	[ "${EMULATOR:-}" = bochs ] && need+=(BOCHS)
+	for v in "${need[@]}"; do
+		[ -n "${!v+set}" ] || die "$conf does not set $v"
+	done
+	case $EMULATOR in qemu | bochs) ;; *) die "$conf: unknown EMULATOR=$EMULATOR" ;; esac
+	case $BOOT in kernel | gmet-test) ;; *) die "$conf: unknown BOOT=$BOOT" ;; esac
+	[ "$EMULATOR" != bochs ] || bochs_binary "$BOCHS" >/dev/null
+	BOCHS_CPU_OPTIONS=${BOCHS_CPU_OPTIONS:-}
+	[ "$variant" = debug ] && [ "$BOOT" = kernel ] || return 0
+	# shellcheck source=platforms/kernel-debug.settings
+	. "$TOP/platforms/kernel-debug.settings"
+	slowdown=${slowdown:-$DEBUG_SLOWDOWN}
+	TEST_TIMEOUT=$((TEST_TIMEOUT * slowdown))
+	RUN_TIMEOUT=$((RUN_TIMEOUT * slowdown))
 	if [ "$EMULATOR" = bochs ]; then
-		KERNEL_ARGS="$KERNEL_ARGS hpet=disable clearcpuid=aperfmperf"
-		BOCHS_CPU_OPTIONS="ips=40000000"
+		KERNEL_ARGS="$KERNEL_ARGS $DEBUG_BOCHS_KERNEL_ARGS"
+		BOCHS_CPU_OPTIONS="${BOCHS_CPU_OPTIONS:+$BOCHS_CPU_OPTIONS, }$DEBUG_BOCHS_CPU_OPTIONS"
 	fi
 }
 
-all_platforms() {
-	local f
-	for f in "$TOP"/platforms/*.conf; do
-		basename "$f" .conf
+# Prints the platform's variables, as load_platform left them, as shell
+# assignments: the settings file a run hands to the boot scripts.
+platform_settings() {
+	local v
+	for v in "${PLATFORM_VARS[@]}" "${PLATFORM_VARS_KERNEL[@]}" "${PLATFORM_VARS_OPTIONAL[@]}"; do
+		[ -z "${!v+set}" ] || printf '%s=%q\n' "$v" "${!v}"
 	done
+}
+
+# The path, inside the trixie root, of the Bochs a platform names.
+bochs_binary() {
+	case $1 in
+	bochs) echo /usr/bin/bochs ;;
+	bochs-gmet) echo /usr/local/bin/bochs-gmet ;;
+	*) die "unknown BOCHS=$1 (bochs or bochs-gmet)" ;;
+	esac
 }
 
 # The git identity used for commits the harness makes in the kernel tree.
@@ -68,10 +105,12 @@ git_tree() {
 
 # Run an emulator command until the guest has printed its last TAP line (or
 # panicked) on the serial console file CONSOLE, then give it a few seconds
-# to power off; stop it after $RUN_TIMEOUT seconds in any case.
+# to power off; stop it after TIMEOUT seconds in any case, and then say so
+# on the console ("uexec: host: stopped ...", see scripts/console.awk).
 run_watched() {
-	local console=$1 pid end=$((SECONDS + RUN_TIMEOUT))
-	shift
+	local console=$1 timeout=$2 pid end
+	shift 2
+	end=$((SECONDS + timeout))
 	"$@" &
 	pid=$!
 	while kill -0 "$pid" 2>/dev/null; do
@@ -80,7 +119,8 @@ run_watched() {
 			break
 		fi
 		if [ "$SECONDS" -ge "$end" ]; then
-			log "$* still running after ${RUN_TIMEOUT}s: stopped"
+			log "$1 still running after ${timeout}s: stopped"
+			echo "uexec: host: stopped after ${timeout}s (RUN_TIMEOUT)" >>"$console"
 			break
 		fi
 		sleep 2

@@ -1,17 +1,53 @@
 #!/usr/bin/env bash
-# Print the tests to run on a platform: tests/<platform>.list (or the list
-# its TEST_LIST names, or the one $LIST names: make bench uses "bench")
-# without comment lines, restricted to $TESTS (space-separated names) when
-# it is set.
+# Print the plan of a platform's run, one test a line: the tests of
+# tests/LIST.list (restricted to the TESTs named, if any) with the notes of
+# tests/EMULATOR.notes that apply to PLATFORM appended, and last
+# "kernel-log", guest/init's check of the kernel log. A note is
+# "xfail: <why>" or "flaky: <why>" (see tests/README); a test noted twice,
+# or a TEST not in the list, is an error.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-platform=${1:?usage: list-tests.sh PLATFORM}
-load_platform "$platform"
-list=$TOP/tests/${LIST:-${TEST_LIST:-$platform}}.list
-[ -f "$list" ] || die "no test list $list"
-sed -e '/^[[:space:]]*#/d' -e '/^[[:space:]]*$/d' "$list" |
-	awk -v want="${TESTS:-}" '
-		BEGIN { n = split(want, w, " "); for (i = 1; i <= n; i++) sel[w[i]] = 1 }
-		n == 0 || $1 in sel { print; found[$1] = 1 }
-		END { for (t in sel) if (!(t in found)) { print "error: " t " is not in the list" > "/dev/stderr"; exit 1 } }'
+usage="usage: list-tests.sh PLATFORM LIST EMULATOR [TEST...]"
+platform=${1:?$usage} list=${2:?$usage} emulator=${3:?$usage}
+shift 3
+file=$TOP/tests/$list.list
+notes=$TOP/tests/$emulator.notes
+[ -f "$file" ] || die "no test list $file"
+[ -f "$notes" ] || notes=/dev/null
+
+# Lines without comments and blank lines.
+entries() { sed -e 's/[[:space:]]*#.*//' -e '/^[[:space:]]*$/d' "$1"; }
+
+awk -v platform="$platform" -v want="$*" -v notes="$notes" '
+	BEGIN {
+		nw = split(want, w, " ")
+		for (i = 1; i <= nw; i++) sel[w[i]] = 1
+		# "TEST [PLATFORM...] xfail|flaky: why": applies to PLATFORM, or
+		# to every platform of the emulator if none is named.
+		while ((getline line < notes) > 0) {
+			if (line ~ /^[ \t]*(#|$)/) continue
+			nf = split(line, f, " ")
+			for (k = 2; k <= nf && f[k] !~ /^(xfail|flaky):$/; k++)
+				;
+			if (k > nf) { print "error: " notes ": no xfail: or flaky: in: " line > "/dev/stderr"; err = 1; exit 1 }
+			mine = k == 2
+			for (j = 2; j < k; j++) if (f[j] == platform) mine = 1
+			if (!mine) continue
+			note = line
+			sub(/^[^:]*(xfail|flaky):/, f[k], note)
+			note_of[f[1]] = note
+		}
+	}
+	{
+		name = $1
+		if (nw && !(name in sel)) next
+		found[name] = 1
+		if (NF > 1 && name in note_of) { print "error: " name " has a note in the list and in " notes > "/dev/stderr"; err = 1; exit 1 }
+		print (name in note_of) ? name " " note_of[name] : $0
+	}
+	END {
+		if (err) exit 1
+		for (t in sel) if (!(t in found)) { print "error: " t " is not in the list" > "/dev/stderr"; exit 1 }
+		print "kernel-log"
+	}' <(entries "$file")

@@ -1,37 +1,41 @@
 #!/usr/bin/env bash
-# Build the initramfs for one platform and variant: busybox, guest/init,
-# the CPU-feature probe and the platform's selftests (all static), plus the
-# test list and settings /init reads. Prints the path of the image.
+# Build the initramfs IMAGE for one platform's run: busybox, guest/init, the
+# guest tools and the plan's selftests or benchmarks (all static), plus the
+# plan PLAN (from list-tests.sh) and the settings /init reads, taken from
+# SETTINGS (the platform settings file run-platform.sh writes).
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-platform=${1:?usage: make-initramfs.sh PLATFORM series|base}
-variant=${2:?}
-load_platform "$platform"
-obj=$(obj_dir "$variant")
-# Both kernels run the series' selftests: the same binaries on the base and
-# on the series, so results and counts can be set side by side.
-# The benchmarks (build-bench.sh) are listed and copied like selftests.
+usage="usage: make-initramfs.sh SETTINGS PLAN IMAGE"
+settings=${1:?$usage} plan=${2:?$usage} image=${3:?$usage}
+# shellcheck source=/dev/null
+. "$settings"
+# Every kernel runs the series' selftests: the same binaries on the base
+# and on the series, so results and counts can be set side by side.
 bins=$(obj_dir series)/kselftest
-root=$obj/initramfs-$platform
-image=$root.cpio.gz
+need /bin/busybox deps
+file -L /bin/busybox | grep -q 'statically linked' ||
+	die "/bin/busybox is not static: install busybox-static (make deps)"
+need "$BUILD/guest/cpu-features" guest-tools
 
-rm -rf "$root"
+root=$(mktemp -d "$BUILD/initramfs.XXXXXX")
+trap 'rm -rf "$root"' EXIT
 mkdir -p "$root"/{bin,etc,proc,sys,dev,tmp,tests}
-cp /bin/busybox "$root/bin/busybox"
-file -L "$root/bin/busybox" | grep -q 'statically linked' ||
-	die "/bin/busybox is not static: install busybox-static"
-cp "$TOP/guest/init" "$root/init"
-gcc -static -O2 -Wall -o "$root/bin/cpu-features" "$TOP/guest/cpu-features.c"
-
-"$TOP/scripts/list-tests.sh" "$platform" >"$root/etc/uexec.tests"
+cp /bin/busybox "$TOP/guest/init" "$root/"
+mv "$root/busybox" "$root/bin/"
+cp "$BUILD"/guest/* "$root/bin/"
+cp "$plan" "$root/etc/uexec.tests"
 while read -r name _; do
-	bin=$bins/x86_64/$name
-	[ -x "$bin" ] || bin=$bins/bench/$name
-	[ -x "$bin" ] || die "selftest or benchmark $name not built in $bins"
-	cp "$bin" "$root/tests/"
-done <"$root/etc/uexec.tests"
-printf 'PLATFORM=%s\nTEST_TIMEOUT=%s\n' "$platform" "$TEST_TIMEOUT" >"$root/etc/uexec.conf"
-
+	[ "$name" = kernel-log ] && continue
+	if [ -x "$bins/x86_64/$name" ]; then
+		cp "$bins/x86_64/$name" "$root/tests/"
+	elif [ -f "$TOP/bench/$name.c" ]; then
+		need "$bins/bench/$name" benchmarks
+		cp "$bins/bench/$name" "$root/tests/"
+	else
+		need "$bins/x86_64" selftests
+		die "$name: no such selftest in $bins/x86_64"
+	fi
+done <"$plan"
+printf 'PLATFORM=%s\nTEST_TIMEOUT=%s\n' "$PLATFORM" "$TEST_TIMEOUT" >"$root/etc/uexec.conf"
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$image"
-echo "$image"

@@ -1,25 +1,61 @@
 #!/usr/bin/env bash
-# Boot one platform with a variant's kernel (series by default) and leave
-# <platform>.tap and <platform>.log in $RESULTS/<variant>/.
+# Boot one platform once and leave in OUT (created if missing):
+# <platform>.settings (what it ran with), .plan (the tests handed to the
+# guest), .log (the serial console, with the host's own lines) and .tap
+# (collected from the console), all removed first, the TAP written last.
+# It stops with an error, leaving no TAP, when an artifact is missing
+# (naming the make target that makes it) or the platform file is wrong.
+#   -k KERNEL   series (default), base or debug
+#   -l LIST     run tests/LIST.list instead of the platform's TEST_LIST
+#   -s N        the debug kernel's slowdown factor (default: DEBUG_SLOWDOWN
+#               of platforms/kernel-debug.settings)
+#   -t TESTS    only these tests of the list (space-separated)
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-platform=${1:?usage: run-platform.sh PLATFORM [series|base|debug]}
-variant=${2:-series}
-# The debug kernel's timeouts and emulator workarounds: see load_platform.
-[ "$variant" = debug ] && export DEBUG_KERNEL=1
-load_platform "$platform"
-obj=$(obj_dir "$variant")
-kernel=$obj/arch/x86/boot/bzImage
-[ -f "$kernel" ] || die "$kernel missing: build the $variant kernel first"
-out=$RESULTS/$variant
+usage="usage: run-platform.sh [-k KERNEL] [-l LIST] [-s N] [-t TESTS] PLATFORM OUT"
+kernel=series list="" slowdown="" tests=""
+while getopts k:l:s:t: opt; do
+	case $opt in
+	k) kernel=$OPTARG ;;
+	l) list=$OPTARG ;;
+	s) slowdown=$OPTARG ;;
+	t) tests=$OPTARG ;;
+	*) die "$usage" ;;
+	esac
+done
+shift $((OPTIND - 1))
+platform=${1:?$usage} out=${2:?$usage}
 mkdir -p "$out"
+settings=$out/$platform.settings plan=$out/$platform.plan
+console=$out/$platform.log tap=$out/$platform.tap
+rm -f "$settings" "$plan" "$console" "$tap" "$out/$platform".*.log
 
-initrd=$("$TOP/scripts/make-initramfs.sh" "$platform" "$variant")
-console=$out/$platform.log
-rm -f "$console" "$out/$platform.tap"
-log "booting $platform ($variant kernel) on $EMULATOR"
-"$TOP/scripts/boot-$EMULATOR.sh" "$platform" "$kernel" "$initrd" "$console"
-"$TOP/scripts/collect-tap.sh" "$console" "$obj/initramfs-$platform/etc/uexec.tests" \
-	>"$out/$platform.tap"
-log "$out/$platform.tap"
+load_platform "$platform" "$kernel" "$slowdown"
+platform_settings >"$settings"
+echo "PLATFORM=$platform" >>"$settings"
+
+start=$SECONDS
+if [ "$BOOT" = kernel ]; then
+	obj=$(obj_dir "$kernel")
+	image=$obj/arch/x86/boot/bzImage
+	need "$image" "kernel-$kernel"
+	# shellcheck disable=SC2086 # TESTS is a list of names
+	"$TOP/scripts/list-tests.sh" "$platform" "${list:-$TEST_LIST}" "$EMULATOR" \
+		$tests >"$plan"
+	initrd=$out/$platform.cpio.gz
+	"$TOP/scripts/make-initramfs.sh" "$settings" "$plan" "$initrd"
+	log "booting $platform ($kernel kernel) on $EMULATOR"
+else
+	[ -z "$list$tests" ] || die "$platform runs $BOOT, which takes no test list"
+	image=$BUILD/gmet-test/gmet-test.bin
+	need "$image" gmet-test
+	initrd=-
+	plan=
+	log "booting $platform ($BOOT, no kernel of ours) on $EMULATOR"
+fi
+"$TOP/scripts/boot-$EMULATOR.sh" "$settings" "$image" "$initrd" "$console"
+echo "uexec: host: $platform took $((SECONDS - start))s of wall-clock time" >>"$console"
+"$TOP/scripts/collect-tap.sh" "$console" "$plan" >"$tap.tmp"
+mv "$tap.tmp" "$tap"
+log "$tap"

@@ -4,7 +4,7 @@
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-root=$BUILD/trixie
+root=$TRIXIE
 [ -f "$root/.uexec-ready" ] && exit 0
 log "debootstrapping Debian trixie with bochs into $root"
 rm -rf "$root"

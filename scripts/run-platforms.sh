@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Run each PLATFORM in turn with run-platform.sh (the options are its own),
+# results in OUT, which is emptied first: nothing of an earlier run is
+# left to be counted as this run's. Every platform runs even if an earlier
+# one failed; a platform that could not be run (run-platform.sh failed: a
+# missing artifact, a wrong platform file, a boot script's error) gets a
+# TAP file with one failed test saying why. Exits 0: the verdict is
+# summarize.sh's.
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+usage="usage: run-platforms.sh -o OUT [-k KERNEL] [-l LIST] [-s N] [-t TESTS] PLATFORM..."
+out="" opts=()
+while getopts o:k:l:s:t: opt; do
+	case $opt in
+	o) out=$OPTARG ;;
+	k | l | s | t) opts+=("-$opt" "$OPTARG") ;;
+	*) die "$usage" ;;
+	esac
+done
+shift $((OPTIND - 1))
+{ [ -n "$out" ] && [ $# -gt 0 ]; } || die "$usage"
+
+rm -rf "$out"
+mkdir -p "$out"
+for platform in "$@"; do
+	err=$out/$platform.err
+	# Its messages go to the terminal and, for the reason below, to a file.
+	if { "$TOP/scripts/run-platform.sh" "${opts[@]}" "$platform" "$out" \
+		2>&1 >&3 | tee "$err" >&2; } 3>&1; then
+		continue
+	fi
+	why=$(grep '^error: ' "$err" | tail -n 1 | sed 's/^error: //')
+	log "$platform did not run: ${why:-run-platform.sh failed, see $err}"
+	printf 'TAP version 13\n# uexec: host: %s did not run\n1..1\nnot ok 1 %s # did not run: %s\n' \
+		"$platform" "$platform" "${why:-run-platform.sh failed, see $err}" >"$out/$platform.tap"
+done
