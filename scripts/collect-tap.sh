@@ -48,7 +48,7 @@ END {
 	if (n == 0) { n = 1; name[1] = run }
 	if (stopped != "") why = "the host " substr(stopped, 14)
 	else if (panic != "") why = "the guest kernel panicked (" panic ")"
-	else if (!started) why = "the guest never started its tests (see the console log)"
+	else if (!started) why = "the guest never started its tests"
 	else if (!ended) why = "the guest stopped before it finished"
 	else why = "the guest did not report it"
 	print "TAP version 13"

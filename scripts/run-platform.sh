@@ -55,6 +55,12 @@ else
 	log "booting $platform ($BOOT, no kernel of ours) on $EMULATOR"
 fi
 "$TOP/scripts/boot-$EMULATOR.sh" "$settings" "$image" "$initrd" "$console"
+# A guest that never got to /init: the emulator's last words go on the
+# console as the host's, for the table.
+if ! grep -q '^uexec: platform' "$console"; then
+	tail -n 5 "${console%.log}.$EMULATOR.log" 2>/dev/null |
+		sed "s/^/uexec: host: $EMULATOR: /" >>"$console" || true
+fi
 echo "uexec: host: $platform took $((SECONDS - start))s of wall-clock time" >>"$console"
 "$TOP/scripts/collect-tap.sh" "$console" "$plan" >"$tap.tmp"
 mv "$tap.tmp" "$tap"
