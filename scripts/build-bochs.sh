@@ -63,19 +63,20 @@ rm -rf "$work/src" "$work/key"
 mkdir -p "$work/src"
 tar -xf "$fetched"/bochs_*.orig.tar.* -C "$work/src" --strip-components=1
 tar -xf "$fetched"/bochs_*.debian.tar.* -C "$work/src"
+# set -e does not apply inside a subshell whose status is tested: every
+# step says itself that it failed.
 (
-	cd "$work/src"
+	cd "$work/src" || exit
 	# Debian's patches (source format 3.0 (quilt)), then ours.
 	while read -r p _; do
 		case $p in '' | '#'*) continue ;; esac
-		patch -p1 -s <"debian/patches/$p"
+		patch -p1 -s <"debian/patches/$p" || exit
 	done <debian/patches/series
 	for p in "${patches[@]}"; do
-		patch -p1 -s <"$p"
+		patch -p1 -s <"$p" || exit
 	done
 	# no debug information: it only slows the build down
-	CFLAGS=-O2 CXXFLAGS=-O2 ./configure "${configure_flags[@]}"
-	make -j2
+	CFLAGS=-O2 CXXFLAGS=-O2 ./configure "${configure_flags[@]}" && make -j2
 ) >"$work/build.log" 2>&1 || {
 	tail -n 30 "$work/build.log" >&2
 	die "building Bochs failed, see $work/build.log"

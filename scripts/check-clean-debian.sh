@@ -43,7 +43,8 @@ rm -rf "$root"
 step "debootstrap --variant=minbase bookworm" \
 	debootstrap --variant=minbase bookworm "$root" http://deb.debian.org/debian
 # This machine's Debian package sources and apt settings, as on any
-# machine set up to install from them.
+# machine set up to install from them (in place of debootstrap's).
+rm -f "$root/etc/apt/sources.list"
 cp -a /etc/apt/sources.list.d/. "$root/etc/apt/sources.list.d/"
 [ ! -f /etc/apt/sources.list ] || cp /etc/apt/sources.list "$root/etc/apt/"
 cp -an /etc/apt/apt.conf.d/. "$root/etc/apt/apt.conf.d/"

@@ -5,7 +5,7 @@
 
 packages=(
 	bc bison busybox-static cpio debootstrap file flex g++ gcc git isolinux
-	libc6-dev libelf-dev libssl-dev make perl python3 python3-git
+	libc6-dev libelf-dev libssl-dev make patch perl python3 python3-git
 	python3-ply qemu-system-x86 rsync shellcheck syslinux-common xorriso
 	xz-utils
 )
