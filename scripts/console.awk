@@ -26,8 +26,14 @@
 # a note. The guest's last test is "kernel-log": its kernel log holds no
 # WARN, BUG, oops, KASAN, UBSAN or lockdep report.
 #
-# The host adds one line itself, after the guest's output:
-#   uexec: host: stopped after <n>s (RUN_TIMEOUT)   the run was cut off
+# The host (run-platform.sh, run_watched in lib.sh) adds its own lines
+# after the guest's output:
+#   uexec: host: stopped after <n>s (RUN_TIMEOUT)   it cut the run off
+#   uexec: host: <emulator>: <line>   the emulator's last log lines, when
+#                                     the guest never reached /init
+#   uexec: host: <platform> took <n>s of wall-clock time
+# and run-platforms.sh writes "# uexec: host: <platform> did not run" into
+# the TAP file of a platform it could not run.
 
 # Splits a TAP result line into R_OK (1 or 0), R_NUM, R_NAME, R_DIR (the
 # directive, "" if none), R_RES (PASS, FAIL, SKIP, XFAIL or XPASS) and R_WHY

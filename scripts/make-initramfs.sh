@@ -21,9 +21,8 @@ need "$BUILD/guest/cpu-features" guest-tools
 root=$(mktemp -d "$BUILD/initramfs.XXXXXX")
 trap 'rm -rf "$root"' EXIT
 mkdir -p "$root"/{bin,etc,proc,sys,dev,tmp,tests}
-cp /bin/busybox "$TOP/guest/init" "$root/"
-mv "$root/busybox" "$root/bin/"
-cp "$BUILD"/guest/* "$root/bin/"
+cp "$TOP/guest/init" "$root/init"
+cp /bin/busybox "$BUILD"/guest/* "$root/bin/"
 cp "$plan" "$root/etc/uexec.tests"
 while read -r name _; do
 	[ "$name" = kernel-log ] && continue

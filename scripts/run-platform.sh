@@ -9,7 +9,8 @@
 #   -l LIST     run tests/LIST.list instead of the platform's TEST_LIST
 #   -s N        the debug kernel's slowdown factor (default: DEBUG_SLOWDOWN
 #               of platforms/kernel-debug.settings)
-#   -t TESTS    only these tests of the list (space-separated)
+#   -t TESTS    only these tests of the list (space-separated; a bare-metal
+#               platform runs its whole test and says so)
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -47,7 +48,8 @@ if [ "$BOOT" = kernel ]; then
 	"$TOP/scripts/make-initramfs.sh" "$settings" "$plan" "$initrd"
 	log "booting $platform ($kernel kernel) on $EMULATOR"
 else
-	[ -z "$list$tests" ] || die "$platform runs $BOOT, which takes no test list"
+	[ -z "$list" ] || die "$platform runs $BOOT, which takes no test list"
+	[ -z "$tests" ] || log "$platform runs $BOOT whole: TESTS do not apply to it"
 	image=$BUILD/gmet-test/gmet-test.bin
 	need "$image" gmet-test
 	initrd=-
