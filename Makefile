@@ -8,10 +8,13 @@
 ##  DEBUG_SLOWDOWN  the debug kernel's timeout factor (default: in
 ##                  platforms/kernel-debug.settings)
 ##  BUILD           build directory (default: ./build)
+##  KUT             kvm-unit-tests: a checkout or a tarball of one (default:
+##                  ../shared/third-party/kvm-unit-tests-1da1819e.tar.gz)
 PLATFORMS ?= $(basename $(notdir $(wildcard platforms/*.conf)))
 TESTS ?=
 DEBUG_SLOWDOWN ?=
 BUILD ?= $(CURDIR)/build
+KUT ?= $(abspath $(CURDIR)/../shared/third-party/kvm-unit-tests-1da1819e.tar.gz)
 export BUILD
 
 S := scripts
@@ -20,7 +23,8 @@ RESULTS := $(BUILD)/results
 # own GMET test) do not, so the base and debug kernels skip them.
 KERNEL_PLATFORMS := $(filter-out bare-%,$(PLATFORMS))
 # What the chosen platforms need besides the kernel, the selftests and the
-# guest tools: the make targets of their Bochs and bare-metal images.
+# guest tools: the make targets of their Bochs, bare-metal images, QEMU for
+# the guest and kvm-unit-tests.
 PLATFORM_ARTIFACTS := $(shell $(S)/platform-artifacts.sh $(PLATFORMS))
 RUN_OPTS := $(if $(TESTS),-t "$(TESTS)")
 
@@ -29,7 +33,7 @@ RUN_OPTS := $(if $(TESTS),-t "$(TESTS)")
 .NOTPARALLEL:
 .PHONY: all check help deps lint test-harness tree reset-tree export build \
 	kernel-series kernel-base kernel-debug selftests benchmarks guest-tools \
-	bochs bochs-gmet gmet-test check-series run report baseline bench \
+	guest-qemu kut bochs bochs-gmet gmet-test check-series run report baseline bench \
 	check-debug check-clean-debian clean
 
 # Stages
@@ -44,7 +48,7 @@ deps: ## install the Debian packages the harness lacks
 	@$(S)/install-deps.sh
 
 lint: deps ## shellcheck the harness
-	@shellcheck $(S)/*.sh guest/init .ci/run
+	@shellcheck $(S)/*.sh $(filter-out %.c,$(wildcard guest/*)) .ci/run
 
 test-harness: ## check the collector and the summary against recorded consoles
 	@$(S)/test-harness.sh
@@ -79,8 +83,14 @@ selftests: kernel-series ## the KVM selftests (static, run by every kernel)
 benchmarks: selftests ## bench/*.c against the selftest library
 	@$(S)/build-bench.sh
 
-guest-tools: deps ## the test guest's own programs (guest/*.c)
+guest-tools: deps ## the test guest's own programs (guest/)
 	@$(S)/build-guest-tools.sh
+
+guest-qemu: deps ## Debian's QEMU, its libraries and firmware, for the guest
+	@$(S)/build-guest-qemu.sh
+
+kut: deps ## kvm-unit-tests from KUT (its suites are skipped without it)
+	@$(S)/build-kut.sh "$(KUT)"
 
 bochs: deps ## Debian trixie's Bochs 3.0 in a debootstrap'd root
 	@$(S)/setup-bochs.sh

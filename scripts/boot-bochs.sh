@@ -8,7 +8,10 @@
 # root and the make target that makes it: Debian's /usr/bin/bochs (bochs)
 # or the harness's build with GMET (bochs-gmet). The serial console goes
 # to CONSOLE; Bochs' own output and log go beside it (<console>.bochs.log).
-# Its exit status is not the result: the console is.
+# Its exit status is not the result: the console is. MEM is the guest's
+# memory in MB; Bochs backs at most 2048 MB of it with host memory
+# (memory: host=; megs: stops at 2048), which is enough for what the guest
+# touches.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -54,7 +57,7 @@ xorriso -as mkisofs -quiet -o "$dir/boot.iso" -b isolinux/isolinux.bin \
 	"$dir/iso" 2>"$dir/xorriso.log" || { cat "$dir/xorriso.log" >&2; exit 1; }
 
 cat >"$dir/bochsrc" <<RC
-megs: $MEM
+memory: guest=$MEM, host=$((MEM < 2048 ? MEM : 2048))
 cpu: model=$CPU, count=$SMP, reset_on_triple_fault=0${BOCHS_CPU_OPTIONS:+, $BOCHS_CPU_OPTIONS}
 romimage: file=/usr/share/bochs/BIOS-bochs-latest
 vgaromimage: file=/usr/share/bochs/VGABIOS-lgpl-latest

@@ -8,9 +8,15 @@
 # the console (the kernel's own messages, the emulator's BIOS) is ignored:
 #
 #   uexec: platform <name>, ...      who is talking: the first line /init prints
+#                                    ("<name> (l0)" and "<name> (l1)" on an
+#                                    L1 platform: the emulated host and the
+#                                    guest hypervisor it boots, whose
+#                                    console is the host's)
 #   uexec: cpu: <what the CPU advertises>
 #   uexec: param <module>.<param>=<value>   KVM's module parameters
 #   uexec: dmesg: <KVM's boot messages>
+#   uexec: l0: <line>                L0 on an L1 platform: QEMU's exit status
+#                                    and its messages, after L1 stopped
 #   TAP version 13                   then TAP 13: the plan "1..N", one
 #   1..N                             result line per test, "# " diagnostic
 #   ok|not ok <i> <test>[ # <directive>]   lines (a selftest's own output),
@@ -24,7 +30,11 @@
 # with it is an unexpected pass, XPASS); "# passed on a second run
 # (flaky: <why>)" (a listed flaky test that failed once); anything else is
 # a note. The guest's last test is "kernel-log": its kernel log holds no
-# WARN, BUG, oops, KASAN, UBSAN or lockdep report.
+# WARN, BUG, oops, KASAN, UBSAN or lockdep report; on an L1 platform
+# L1's "kernel-log" is followed by L0's, "l0-kernel-log". A
+# kvm-unit-tests suite prints its counts as a diagnostic line before its
+# result: "# kvm-unit-tests: <n> cases, <n> unexpected failures, <n>
+# skipped".
 #
 # The host (run-platform.sh, run_watched in lib.sh) adds its own lines
 # after the guest's output:
@@ -66,7 +76,7 @@ function parse_result(line,    rest) {
 }
 
 # Whether a console or TAP line is one of the guest's reports about itself
-# (platform, cpu, param, dmesg) or the host's (host).
+# (platform, cpu, param, dmesg, l0) or the host's (host).
 function is_report(line) {
-	return line ~ /^uexec: (platform|cpu:|param |dmesg:|host:)/
+	return line ~ /^uexec: (platform|cpu:|param |dmesg:|l0:|host:)/
 }

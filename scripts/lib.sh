@@ -41,10 +41,13 @@ obj_dir() { src_dir "$1" >/dev/null; echo "$BUILD/obj-$1"; }
 # running a test list, or "gmet-test", the emulator's own bare-metal GMET
 # test (a multiboot image that prints TAP itself). Bochs platforms name
 # their Bochs with BOCHS: "bochs" (Debian's) or "bochs-gmet" (the harness's
-# build), which is also the make target that makes it.
+# build), which is also the make target that makes it. An L1 platform
+# (L1_MEM set: the memory in MB of its L1) boots a kernel that boots the
+# same kernel again, with QEMU, as the L1 guest hypervisor that runs the
+# test list (with L1_KERNEL_ARGS).
 PLATFORM_VARS=(EMULATOR BOOT CPU SMP MEM KERNEL_ARGS RUN_TIMEOUT)
 PLATFORM_VARS_KERNEL=(TEST_LIST TEST_TIMEOUT)
-PLATFORM_VARS_OPTIONAL=(BOCHS BOCHS_CPU_OPTIONS)
+PLATFORM_VARS_OPTIONAL=(BOCHS BOCHS_CPU_OPTIONS L1_MEM L1_KERNEL_ARGS)
 
 # Sets the variables of platform $1 for kernel variant $2 (series, base or
 # debug) from platforms/<name>.conf, checking that it sets what it must.

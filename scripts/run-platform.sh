@@ -45,7 +45,13 @@ if [ "$BOOT" = kernel ]; then
 	"$TOP/scripts/list-tests.sh" "$platform" "${list:-$TEST_LIST}" "$EMULATOR" \
 		$tests >"$plan"
 	initrd=$out/$platform.cpio.gz
-	"$TOP/scripts/make-initramfs.sh" "$settings" "$plan" "$initrd"
+	l1=()
+	if [ -n "${L1_MEM:-}" ]; then
+		# L1 runs the plan, L0 checks its own kernel log last.
+		echo l0-kernel-log >>"$plan"
+		l1=(-l "$image")
+	fi
+	"$TOP/scripts/make-initramfs.sh" "${l1[@]}" "$settings" "$plan" "$initrd"
 	log "booting $platform ($kernel kernel) on $EMULATOR"
 else
 	[ -z "$list" ] || die "$platform runs $BOOT, which takes no test list"

@@ -4,7 +4,7 @@
 # "N passed, N failed, N skipped" over the tests of all platforms; write
 # the same to DIR/summary.txt and, with -o, to FILE too. A platform without
 # a TAP file did not run in this run and counts as failed. Its kernel-log
-# check counts as a failure when it fails, never as a pass. Expected
+# checks count as a failure when they fail, never as a pass. Expected
 # failures (TODO) are counted on a line of their own; a test that passed
 # with some of its own TAP subtests skipped says so in its note. Exits
 # non-zero if anything failed.
@@ -45,12 +45,14 @@ function flush() {
 	printf "%-44s %-6s %8s  %s\n", test, res, time, why
 	test = ""
 }
-/^# uexec: (cpu|platform|host)/ { sub(/^# uexec: /, "  "); print; next }
+/^# uexec: (cpu|platform|l0|host)/ { sub(/^# uexec: /, "  "); print; next }
 # The kselftest totals of a test, printed before its result line.
 /^# # Totals: / {
 	for (i = 3; i <= NF; i++) { split($i, kv, ":"); sub_n[kv[1]] = kv[2] }
 	next
 }
+# A kvm-unit-tests suite's counts, printed before its result line.
+/^# kvm-unit-tests: / { kut = substr($0, 19); next }
 # A test's failure reason, for its note: the guest's line right after the
 # result ("# exit status N", "# timed out after Ns"), or for kernel-log the
 # first report line before it.
@@ -68,14 +70,16 @@ parse_result($0) {
 	flush()
 	test = R_NAME; res = R_RES; why = R_WHY; time = "-"
 	after_failure = !R_OK
-	if (test == "kernel-log" && res == "FAIL" && why == "") why = first_diag
+	if (test ~ /kernel-log$/ && res == "FAIL" && why == "") why = first_diag
 	first_diag = ""
 	if (res == "PASS" && sub_n["skip"] > 0)
 		why = sprintf("%d of %d subtests skipped%s", sub_n["skip"],
 			      sub_n["pass"] + sub_n["skip"], why == "" ? "" : "; " why)
 	split("", sub_n)
+	if (kut != "") why = kut (why == "" ? "" : "; " why)
+	kut = ""
 	if (res == "XPASS") why = "now passes, drop its xfail: " why
-	if (res == "PASS" || res == "XPASS") passed += test != "kernel-log"
+	if (res == "PASS" || res == "XPASS") passed += test !~ /kernel-log$/
 	else if (res == "FAIL") failed++
 	else if (res == "SKIP") skipped++
 	else xfail++
