@@ -4,7 +4,9 @@
 # machine's Debian package sources, add only git and make, clone this
 # repository's HEAD into it and run the README's test command there
 # ("make check", what .ci/run runs), as root in a chroot. Prints how long
-# each step took; the log is build/clean-debian.log. Uncommitted changes
+# each step took; the log is build/clean-debian.log. The directory beside
+# this checkout (../shared, where kvm-unit-tests is by default) is there
+# too, read-only, beside the clone. Uncommitted changes
 # are not in the clone. Not part of make check: it builds everything from
 # nothing (the last run's time is in the README).
 # shellcheck source=scripts/lib.sh
@@ -14,7 +16,7 @@
 command -v debootstrap >/dev/null || die "no debootstrap: run 'make deps'"
 root=$BUILD/clean-debian
 logfile=$BUILD/clean-debian.log
-mounts=(proc sys dev dev/pts mnt/uexec)
+mounts=(proc sys dev dev/pts mnt/uexec root/shared)
 
 unmount() {
 	local m i
@@ -55,6 +57,10 @@ mount -t sysfs sys "$root/sys"
 mount --bind /dev "$root/dev"
 mount --bind /dev/pts "$root/dev/pts"
 mount --bind -o ro "$TOP" "$root/mnt/uexec"
+if [ -d "$TOP/../shared" ]; then
+	mkdir -p "$root/root/shared"
+	mount --bind -o ro "$TOP/../shared" "$root/root/shared"
+fi
 step "apt-get install git make" in_root sh -c \
 	'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends git make'
 step "git clone" in_root git clone -q /mnt/uexec /root/uexec
