@@ -6,9 +6,9 @@
 # ("make check", what .ci/run runs), as root in a chroot. Prints how long
 # each step took; the log is build/clean-debian.log. The directory beside
 # this checkout (../shared, where kvm-unit-tests is by default) is there
-# too, read-only, beside the clone. Uncommitted changes
-# are not in the clone. Not part of make check: it builds everything from
-# nothing (the last run's time is in the README).
+# too, read-only, beside the clone. Uncommitted changes are not in the
+# clone. Not part of make check: it builds everything from nothing (the
+# last run's time is in the README).
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
