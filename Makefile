@@ -5,6 +5,8 @@
 # Variables you may set (make VAR=value):
 ##  PLATFORMS       platforms to run (default: every platforms/*.conf)
 ##  TESTS           only these tests of each platform's list
+##  LONG            LONG=1: the platforms' LONG_LIST too (what check-long
+##                  adds; for run, baseline and check-debug)
 ##  DEBUG_SLOWDOWN  the debug kernel's timeout factor (default: in
 ##                  platforms/kernel-debug.settings)
 ##  BUILD           build directory (default: ./build)
@@ -12,6 +14,7 @@
 ##                  ../shared/third-party/kvm-unit-tests-1da1819e.tar.gz)
 PLATFORMS ?= $(basename $(notdir $(wildcard platforms/*.conf)))
 TESTS ?=
+LONG ?=
 DEBUG_SLOWDOWN ?=
 BUILD ?= $(CURDIR)/build
 KUT ?= $(abspath $(CURDIR)/../shared/third-party/kvm-unit-tests-1da1819e.tar.gz)
@@ -26,7 +29,7 @@ KERNEL_PLATFORMS := $(filter-out bare-%,$(PLATFORMS))
 # guest tools: the make targets of their Bochs, bare-metal images, QEMU for
 # the guest and kvm-unit-tests.
 PLATFORM_ARTIFACTS := $(shell $(S)/platform-artifacts.sh $(PLATFORMS))
-RUN_OPTS := $(if $(TESTS),-t "$(TESTS)")
+RUN_OPTS := $(if $(TESTS),-t "$(TESTS)") $(if $(LONG),-L)
 
 # Prerequisites are made one at a time, left to right: a stage list reads
 # as the order it runs in.
@@ -34,7 +37,7 @@ RUN_OPTS := $(if $(TESTS),-t "$(TESTS)")
 .PHONY: all check help deps lint test-harness tree reset-tree export build \
 	kernel-series kernel-base kernel-debug selftests benchmarks guest-tools \
 	guest-qemu kut bochs bochs-gmet gmet-test check-series run report baseline bench \
-	check-debug check-clean-debian clean
+	check-long check-debug check-clean-debian clean
 
 # Stages
 all: deps build run report ## the main job: build, boot every platform, print the tables
@@ -113,6 +116,9 @@ bench: build kernel-base ## bench/ on both kernels; tables to bench/results.md
 	@$(S)/summarize-bench.sh $(BUILD)/bench $(KERNEL_PLATFORMS)
 	@$(S)/summarize.sh $(BUILD)/bench/base $(KERNEL_PLATFORMS)
 	@$(S)/summarize.sh $(BUILD)/bench/series $(KERNEL_PLATFORMS)
+
+check-long: ## make check with LONG=1: also the kvm-unit-tests suites that take minutes
+	@$(MAKE) --no-print-directory check LONG=1
 
 check-debug: build kernel-debug ## the series kernel with KASAN, lockdep...
 	@$(S)/run-platforms.sh -k debug -o $(RESULTS)/debug $(RUN_OPTS) \

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Set the counts that selftests print ("# counts..." lines in the TAP files)
+# and the kvm-unit-tests suites' counts (cases, unexpected failures, skips)
 # for the base kernel beside those for the series, platform by platform,
 # from RESULTS/base/ and RESULTS/series/.
 # shellcheck source=scripts/lib.sh
@@ -12,7 +13,15 @@ for platform in "$@"; do
 	for kernel in base series; do
 		tap=$results/$kernel/$platform.tap
 		if [ -f "$tap" ]; then
-			sed -n "s/^# \(counts.*\)/$platform $kernel: \1/p" "$tap"
+			awk -v who="$platform $kernel" -f /dev/fd/3 "$tap" 3<<'AWK'
+/^# counts/ { print who ": " substr($0, 3) }
+# A kvm-unit-tests suite's counts come before its result line.
+/^# kvm-unit-tests: / { kut = substr($0, 19); next }
+/^(not )?ok [0-9]+ / && kut != "" {
+	print who ": " ($1 == "ok" ? $3 : $4) ": " kut
+	kut = ""
+}
+AWK
 		fi
 	done
 done

@@ -44,10 +44,12 @@ obj_dir() { src_dir "$1" >/dev/null; echo "$BUILD/obj-$1"; }
 # build), which is also the make target that makes it. An L1 platform
 # (L1_MEM set: the memory in MB of its L1) boots a kernel that boots the
 # same kernel again, with QEMU, as the L1 guest hypervisor that runs the
-# test list (with L1_KERNEL_ARGS).
+# test list (with L1_KERNEL_ARGS). LONG_LIST names lists that take minutes
+# (kvm-unit-tests suites), which make check leaves out and make check-long
+# runs after TEST_LIST.
 PLATFORM_VARS=(EMULATOR BOOT CPU SMP MEM KERNEL_ARGS RUN_TIMEOUT)
 PLATFORM_VARS_KERNEL=(TEST_LIST TEST_TIMEOUT)
-PLATFORM_VARS_OPTIONAL=(BOCHS BOCHS_CPU_OPTIONS L1_MEM L1_KERNEL_ARGS)
+PLATFORM_VARS_OPTIONAL=(BOCHS BOCHS_CPU_OPTIONS L1_MEM L1_KERNEL_ARGS LONG_LIST)
 
 # Sets the variables of platform $1 for kernel variant $2 (series, base or
 # debug) from platforms/<name>.conf, checking that it sets what it must.

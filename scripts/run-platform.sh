@@ -7,6 +7,7 @@
 # (naming the make target that makes it) or the platform file is wrong.
 #   -k KERNEL   series (default), base or debug
 #   -l LIST     run tests/LIST.list instead of the platform's TEST_LIST
+#   -L          run the platform's LONG_LIST too, after its TEST_LIST
 #   -s N        the debug kernel's slowdown factor (default: DEBUG_SLOWDOWN
 #               of platforms/kernel-debug.settings)
 #   -t TESTS    only these tests of the list (space-separated; a bare-metal
@@ -14,12 +15,13 @@
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-usage="usage: run-platform.sh [-k KERNEL] [-l LIST] [-s N] [-t TESTS] PLATFORM OUT"
-kernel=series list="" slowdown="" tests=""
-while getopts k:l:s:t: opt; do
+usage="usage: run-platform.sh [-k KERNEL] [-l LIST] [-L] [-s N] [-t TESTS] PLATFORM OUT"
+kernel=series list="" long="" slowdown="" tests=""
+while getopts k:l:Ls:t: opt; do
 	case $opt in
 	k) kernel=$OPTARG ;;
 	l) list=$OPTARG ;;
+	L) long=1 ;;
 	s) slowdown=$OPTARG ;;
 	t) tests=$OPTARG ;;
 	*) die "$usage" ;;
@@ -41,9 +43,10 @@ if [ "$BOOT" = kernel ]; then
 	obj=$(obj_dir "$kernel")
 	image=$obj/arch/x86/boot/bzImage
 	need "$image" "kernel-$kernel"
+	list=${list:-$TEST_LIST}
+	[ -z "$long" ] || list="$list ${LONG_LIST:-}"
 	# shellcheck disable=SC2086 # TESTS is a list of names
-	"$TOP/scripts/list-tests.sh" "$platform" "${list:-$TEST_LIST}" "$EMULATOR" \
-		$tests >"$plan"
+	"$TOP/scripts/list-tests.sh" "$platform" "$list" "$EMULATOR" $tests >"$plan"
 	initrd=$out/$platform.cpio.gz
 	l1=()
 	if [ -n "${L1_MEM:-}" ]; then

@@ -9,12 +9,13 @@
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-usage="usage: run-platforms.sh -o OUT [-k KERNEL] [-l LIST] [-s N] [-t TESTS] PLATFORM..."
+usage="usage: run-platforms.sh -o OUT [-k KERNEL] [-l LIST] [-L] [-s N] [-t TESTS] PLATFORM..."
 out="" opts=()
-while getopts o:k:l:s:t: opt; do
+while getopts o:k:l:Ls:t: opt; do
 	case $opt in
 	o) out=$OPTARG ;;
 	k | l | s | t) opts+=("-$opt" "$OPTARG") ;;
+	L) opts+=(-L) ;;
 	*) die "$usage" ;;
 	esac
 done
