@@ -104,11 +104,12 @@ rm -f "$summary.tmp"
 cat "$summary"
 if [ -n "$copy" ]; then
 	mkdir -p "$(dirname "$copy")"
+	# Before COPY is rewritten: that alone would make the checkout dirty.
+	harness=$(git -C "$TOP" describe --always --dirty 2>/dev/null || echo unknown)
 	{
 		printf 'Results of %s, %s: harness %s, series/ sha256 %s.\n' \
 			"$kernel kernel" "$(date -u '+%Y-%m-%d %H:%M UTC')" \
-			"$(git -C "$TOP" describe --always --dirty 2>/dev/null || echo unknown)" \
-			"$(series_digest "$SERIES")"
+			"$harness" "$(series_digest "$SERIES")"
 		cat "$summary"
 	} >"$copy"
 fi
