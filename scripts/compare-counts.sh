@@ -13,14 +13,12 @@ for platform in "$@"; do
 	for kernel in base series; do
 		tap=$results/$kernel/$platform.tap
 		if [ -f "$tap" ]; then
-			awk -v who="$platform $kernel" -f /dev/fd/3 "$tap" 3<<'AWK'
+			awk -v who="$platform $kernel" -f "$TOP/scripts/console.awk" \
+				-f /dev/fd/3 "$tap" 3<<'AWK'
 /^# counts/ { print who ": " substr($0, 3) }
 # A kvm-unit-tests suite's counts come before its result line.
 /^# kvm-unit-tests: / { kut = substr($0, 19); next }
-/^(not )?ok [0-9]+ / && kut != "" {
-	print who ": " ($1 == "ok" ? $3 : $4) ": " kut
-	kut = ""
-}
+parse_result($0) && kut != "" { print who ": " R_NAME ": " kut; kut = "" }
 AWK
 		fi
 	done
