@@ -4,11 +4,12 @@
 # machine's Debian package sources, add only git and make, clone this
 # repository's HEAD into it and run the README's test command there
 # ("make check", what .ci/run runs), as root in a chroot. Prints how long
-# each step took; the log is build/clean-debian.log. The directory beside
+# each step took, and writes that, make check's totals and its report
+# (copied from the clone) to results/clean-debian.txt and
+# results/series.txt; the log is build/clean-debian.log. The directory beside
 # this checkout (../shared, where kvm-unit-tests is by default) is there
 # too, read-only, beside the clone. Uncommitted changes are not in the
-# clone. Not part of make check: it builds everything from nothing (the
-# last run's time is in the README).
+# clone. Not part of make check: it builds everything from nothing.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -16,6 +17,8 @@
 command -v debootstrap >/dev/null || die "no debootstrap: run 'make deps'"
 root=$BUILD/clean-debian
 logfile=$BUILD/clean-debian.log
+record=$TOP/results/clean-debian.txt
+times=()
 mounts=(proc sys dev dev/pts mnt/uexec root/shared)
 
 unmount() {
@@ -33,7 +36,8 @@ step() {
 		tail -n 40 "$logfile" >&2
 		die "clean Debian 12: $what failed after $((SECONDS - start))s, see $logfile"
 	fi
-	log "clean Debian 12: $what: $((SECONDS - start))s"
+	times+=("$what: $((SECONDS - start)) s")
+	log "clean Debian 12: ${times[-1]}"
 }
 in_root() { chroot "$root" /usr/bin/env -i HOME=/root TERM=dumb \
 	PATH=/usr/sbin:/usr/bin:/sbin:/bin "$@"; }
@@ -68,5 +72,16 @@ log "clean Debian 12: make check (the README's test command) in /root/uexec"
 start=$SECONDS
 status=0
 in_root sh -c 'cd /root/uexec && make check' 2>&1 | tee -a "$logfile" || status=$?
-log "clean Debian 12: make check exited $status after $(((SECONDS - start) / 60)) min $(((SECONDS - start) % 60)) s"
+times+=("make check exited $status after $(((SECONDS - start) / 60)) min $(((SECONDS - start) % 60)) s")
+log "clean Debian 12: ${times[-1]}"
+{
+	printf 'make check-clean-debian, %s: harness %s, %s cores.\n' \
+		"$(date -u '+%Y-%m-%d %H:%M UTC')" \
+		"$(git -C "$root/root/uexec" describe --always)" "$(nproc)"
+	printf '%s\n' "${times[@]}"
+	grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$logfile" | tail -n 1
+} >"$record"
+[ ! -f "$root/root/uexec/results/series.txt" ] ||
+	cp "$root/root/uexec/results/series.txt" "$TOP/results/series.txt"
+log "$record"
 exit "$status"
