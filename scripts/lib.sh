@@ -14,6 +14,8 @@ TRIXIE=$BUILD/trixie             # Debian trixie root holding Bochs 3.0
 SERIES=$TOP/series
 BRANCH=uexec
 BASE_TAG=base
+# The series' version, in the patches' subjects ([PATCH v2 01/23]).
+SERIES_VERSION=2
 
 # shellcheck source=base.pin
 . "$TOP/base.pin"
@@ -147,7 +149,7 @@ format_series() {
 	GIT_COMMITTER_DATE=$(git -C "$TREE" log -1 --format=%ad --date=raw) \
 		git -C "$TREE" format-patch -q -o "$dir" --zero-commit --full-index \
 		--no-signature --cover-letter --cover-from-description=subject \
-		"$BASE_TAG..HEAD"
+		--subject-prefix="PATCH v$SERIES_VERSION" "$BASE_TAG..HEAD"
 }
 
 # A digest of the patch files in DIR (of nothing if DIR does not exist).
