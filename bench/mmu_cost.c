@@ -12,7 +12,7 @@
  *                 (dirty_log_perf_test's loop);
  *  smep-toggle    the guest goes 16 times through the four settings of
  *                 CR0.WP and CR4.SMEP, reading and writing 256 pages in
- *                 each (shadow_paging_matrix_test's toggles, larger).
+ *                 each (paging_permissions_test's toggles, larger).
  *
  * Counted for each: page faults KVM took (pf_taken) and fixed (pf_fixed),
  * shadow pages created (mmu_cache_miss: the shadow MMU only) and leaf
