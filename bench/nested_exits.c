@@ -117,7 +117,7 @@ static void l2_guest_code(void)
 	for (;;) {
 		if (l2_check_policy)
 			probe_access(user_code_kernel_gva + USER_PAGE_RET,
-				     PROBE_FETCH, false);
+				     PROBE_FETCH, false, false);
 		else
 			GUEST_ASSERT_EQ(run_user_mode(user_code_gva, user_stack_top,
 						      nr_round_trips, 0), 0);
@@ -239,7 +239,7 @@ static void vmx_run_l2(void)
 				   vmreadz(GUEST_CS_SELECTOR) & 3)) {
 			rip = vmreadz(GUEST_RIP);
 			rsp = vmreadz(GUEST_RSP);
-			probe_skip(&rip, &rsp);
+			probe_return(&rip, &rsp);
 			vmwrite(GUEST_RIP, rip);
 			vmwrite(GUEST_RSP, rsp);
 		} else {
@@ -272,7 +272,7 @@ static void svm_run_l2(void)
 		if (l1_fetch_fault(vmcb->control.exit_info_2, vmcb->save.cpl)) {
 			rip = vmcb->save.rip;
 			rsp = vmcb->save.rsp;
-			probe_skip(&rip, &rsp);
+			probe_return(&rip, &rsp);
 			vmcb->save.rip = rip;
 			vmcb->save.rsp = rsp;
 		} else {
