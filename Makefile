@@ -37,7 +37,7 @@ RUN_OPTS := $(if $(TESTS),-t "$(TESTS)") $(if $(LONG),-L)
 .PHONY: all check help deps lint test-harness tree reset-tree export build \
 	kernel-series kernel-base kernel-debug selftests benchmarks guest-tools \
 	guest-qemu kut bochs bochs-gmet gmet-test check-series run report baseline bench \
-	check-long check-debug check-clean-debian clean
+	check-long check-debug check-rules check-clean-debian clean
 
 # Stages
 all: deps build run report ## the main job: build, boot every platform, print the tables
@@ -124,6 +124,9 @@ check-debug: build kernel-debug ## the series kernel with KASAN, lockdep...
 	@$(S)/run-platforms.sh -k debug -o $(RESULTS)/debug $(RUN_OPTS) \
 		$(if $(DEBUG_SLOWDOWN),-s $(DEBUG_SLOWDOWN)) $(KERNEL_PLATFORMS)
 	@$(S)/summarize.sh -o results/debug.txt $(RESULTS)/debug $(KERNEL_PLATFORMS)
+
+check-rules: build ## break each rule of tests/rules/ in a scratch kernel: a test must fail (results/rules.txt)
+	@$(S)/check-rules.sh results/rules.txt
 
 check-clean-debian: ## the README's test command in a fresh minimal Debian 12
 	@$(S)/check-clean-debian.sh

@@ -3,7 +3,8 @@
  * KVM binary statistics for the benchmarks, by name, from a VM's or a vCPU's
  * stats file descriptor, with a stat the kernel does not have reported
  * as missing: the benchmarks run on kernels with and without the series
- * (nested_exits), and the selftest library has no vCPU-stat reader.
+ * (nested_exits), and the selftest library's vm_get_stat() leaves such a
+ * stat unread and vcpu_get_stat() fails the test.
  */
 #ifndef UEXEC_BENCH_STATS_H
 #define UEXEC_BENCH_STATS_H

@@ -6,7 +6,8 @@
 # /usr/bin/bochs stays as it is) and rebuilt only when the source package,
 # a patch or this script change. Only what the harness uses is configured
 # in: x86-64, SVM, VMX, AVX (with EVEX: Bochs 3.0 does not build AVX
-# without it), PCI, CD-ROM and the rfb display; no plugins (Debian's would
+# without it), SMP (the -smp platforms' cpu: count=2), PCI, CD-ROM and the
+# rfb display; no plugins (Debian's would
 # be loaded from /usr/lib otherwise), no debugger, no sound, USB or network
 # devices.
 # shellcheck source=scripts/lib.sh
@@ -18,7 +19,7 @@ work=$BUILD/bochs-gmet
 binary=$(bochs_binary bochs-gmet)    # as seen inside the trixie root
 patches=("$TOP"/emulator/bochs-*.patch)
 configure_flags=(
-	--enable-x86-64 --enable-cpu-level=6 --enable-svm --enable-vmx=2
+	--enable-x86-64 --enable-cpu-level=6 --enable-svm --enable-vmx=2 --enable-smp
 	--enable-avx --enable-evex --enable-monitor-mwait --enable-pci --enable-cdrom
 	--enable-a20-pin --enable-all-optimizations --with-rfb
 	--disable-plugins --disable-debugger --disable-docbook

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Build the test kernel of a variant: tinyconfig plus config/kvm.config, of
 # the series or of the base, or of the series with config/debug.config too
-# (debug); then bzImage and the exported UAPI headers the selftests compile
-# against.
+# (debug), or of the series with one rule broken (mutant, made by
+# check-rules.sh); then bzImage and the exported UAPI headers the selftests
+# compile against.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-variant=${1:?usage: build-kernel.sh series|debug|base}
+variant=${1:?usage: build-kernel.sh series|debug|base|mutant}
 src=$(src_dir "$variant")
 obj=$(obj_dir "$variant")
 if [ "$variant" = base ] && [ ! -d "$BASE_TREE" ]; then

@@ -10,12 +10,13 @@ BUILD=${BUILD:-$TOP/build}
 DOWNLOADS=$BUILD/downloads
 TREE=$BUILD/linux                # editable kernel tree, series applied
 BASE_TREE=$BUILD/linux-base      # worktree of the pristine base
+MUTANT_TREE=$BUILD/linux-mutant  # worktree of the series with a rule broken
 TRIXIE=$BUILD/trixie             # Debian trixie root holding Bochs 3.0
 SERIES=$TOP/series
 BRANCH=uexec
 BASE_TAG=base
-# The series' version, in the patches' subjects ([PATCH v2 01/23]).
-SERIES_VERSION=2
+# The series' version, in the patches' subjects ([PATCH v3 01/31]).
+SERIES_VERSION=3
 
 # shellcheck source=base.pin
 . "$TOP/base.pin"
@@ -27,13 +28,15 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 need() { [ -e "$1" ] || die "$1 missing: run 'make $2'"; }
 
 # The source tree and object directory of a kernel variant: "series" (the
-# base with series/ applied), "debug" (the same with config/debug.config)
-# or "base" (the pristine base).
+# base with series/ applied), "debug" (the same with config/debug.config),
+# "base" (the pristine base) or "mutant" (the series with one rule broken,
+# scripts/check-rules.sh).
 src_dir() {
 	case $1 in
 	series | debug) echo "$TREE" ;;
 	base) echo "$BASE_TREE" ;;
-	*) die "unknown kernel variant '$1' (series, debug or base)" ;;
+	mutant) echo "$MUTANT_TREE" ;;
+	*) die "unknown kernel variant '$1' (series, debug, base or mutant)" ;;
 	esac
 }
 obj_dir() { src_dir "$1" >/dev/null; echo "$BUILD/obj-$1"; }

@@ -28,29 +28,55 @@ settings=${1:?$usage} plan=${2:?$usage} image=${3:?$usage}
 # Every kernel runs the series' selftests: the same binaries on the base
 # and on the series, so results and counts can be set side by side.
 bins=$(obj_dir series)/kselftest
+selftests_src=$(src_dir series)/tools/testing/selftests/kvm
 need /bin/busybox deps
 file -L /bin/busybox | grep -q 'statically linked' ||
 	die "/bin/busybox is not static: install busybox-static (make deps)"
 need "$BUILD/guest/cpu-features" guest-tools
 
-# Installs test $1 into root $2: a selftest, a benchmark or a command.
+# The KVM selftest program $1, as built (x86_64/ or the generic ones) or,
+# for a script (x86_64/nx_huge_pages_test.sh), from the source tree; prints
+# nothing if there is none.
+selftest_program() {
+	local f
+	for f in "$bins/x86_64/$1" "$bins/$1" "$selftests_src/x86_64/$1"; do
+		[ -f "$f" ] && { echo "$f"; return; }
+	done
+	return 0
+}
+
+# Installs test $1 into root $2: a selftest, a benchmark or a command. A
+# selftest script comes with the program of the same name, which it runs
+# from its own directory. A command that names a selftest (as COMMAND or
+# an ARG) gets that selftest in /bin.
 add_test() {
-	local name=$1 root=$2 words
+	local name=$1 root=$2 words program i
 	read -r -a words <<<"$(awk -v n="$name" '$1 == n { $1 = ""; print }' "$TOP/tests/commands")"
 	if [ ${#words[@]} -gt 0 ]; then
-		printf '#!/bin/sh\nexec%s\n' "$(printf " '%s'" "${words[@]}")" >"$root/tests/$name"
-		chmod +x "$root/tests/$name"
 		case ${words[0]} in
 		run-kut) add_qemu "$root" && add_kut "$root" "${words[1]}" ;;
 		esac
-	elif [ -x "$bins/x86_64/$name" ]; then
-		cp "$bins/x86_64/$name" "$root/tests/"
+		# A selftest is called by its path: it opens its own ELF file
+		# by argv[0].
+		for i in "${!words[@]}"; do
+			program=$(selftest_program "${words[i]}")
+			[ -n "$program" ] || continue
+			cp "$program" "$root/bin/"
+			words[i]=/bin/${words[i]}
+		done
+		printf '#!/bin/sh\nexec%s\n' "$(printf " '%s'" "${words[@]}")" >"$root/tests/$name"
+		chmod +x "$root/tests/$name"
+	elif program=$(selftest_program "$name") && [ -n "$program" ]; then
+		cp "$program" "$root/tests/"
+		case $name in
+		*.sh) cp "$(selftest_program "${name%.sh}")" "$root/tests/" ;;
+		esac
 	elif [ -f "$TOP/bench/$name.c" ]; then
 		need "$bins/bench/$name" benchmarks
 		cp "$bins/bench/$name" "$root/tests/"
 	else
 		need "$bins/x86_64" selftests
-		die "$name: no such selftest in $bins/x86_64, nor in tests/commands"
+		die "$name: no such selftest in $bins, nor in tests/commands"
 	fi
 }
 add_qemu() {
@@ -76,6 +102,8 @@ populate() {
 	cp "$TOP/guest/init" "$root/init"
 	cp /bin/busybox "$BUILD"/guest/* "$root/bin/"
 	cp "$plan" "$root/etc/uexec.tests"
+	# For whoami (x86_64/nx_huge_pages_test.sh).
+	echo 'root:x:0:0:root:/:/bin/sh' >"$root/etc/passwd"
 	while read -r name _; do
 		case $name in *kernel-log) continue ;; esac
 		# L0 runs no test of its own but its kernel-log check.
