@@ -117,7 +117,7 @@ bench: build kernel-base ## bench/ on both kernels; tables to bench/results.md
 	@$(S)/summarize.sh $(BUILD)/bench/base $(KERNEL_PLATFORMS)
 	@$(S)/summarize.sh $(BUILD)/bench/series $(KERNEL_PLATFORMS)
 
-check-long: ## make check with LONG=1: also the kvm-unit-tests suites that take minutes
+check-long: ## make check with LONG=1: also the lists that take minutes (kvm-unit-tests, mmu-long)
 	@$(MAKE) --no-print-directory check LONG=1
 
 check-debug: build kernel-debug ## the series kernel with KASAN, lockdep...
