@@ -46,8 +46,11 @@ for rule in "${rules[@]}"; do
 		failed=build
 	elif [ "$tests" != build ]; then
 		"$TOP/scripts/run-platforms.sh" -k mutant -o "$out/$rule" -t "$tests" "$platform"
-		failed=$(sed -nE '/# TODO/d; s/^not ok [0-9]+ ([^ #]+).*/\1/p' "$out/$rule/$platform.tap" |
-			{ grep -vx "$platform" || true; } | tr '\n' ' ')
+		failed=$(awk -v platform="$platform" -f "$TOP/scripts/console.awk" \
+			-f /dev/fd/3 "$out/$rule/$platform.tap" 3<<'AWK'
+parse_result($0) && R_RES == "FAIL" && R_NAME != platform { printf "%s ", R_NAME }
+AWK
+		)
 	fi
 	verdict="caught"
 	if [ "$tests" = build ]; then
