@@ -5,23 +5,32 @@
 # Variables you may set (make VAR=value):
 ##  PLATFORMS       platforms to run (default: every platforms/*.conf)
 ##  TESTS           only these tests of each platform's list
+##  JOBS            platforms booted at a time (default: the number of CPUs;
+##                  each emulator keeps one busy)
 ##  LONG            LONG=1: the platforms' LONG_LIST too (what check-long
 ##                  adds; for run, baseline and check-debug)
 ##  DEBUG_SLOWDOWN  the debug kernel's timeout factor (default: in
 ##                  platforms/kernel-debug.settings)
-##  BUILD           build directory (default: ./build)
+##  BASE            the base: empty for base.pin's, "latest" for the newest
+##                  linux-source-6.12 the Debian sources serve, or a version
+##  BUILD           build directory (default: ./build, ./build-$(BASE) with
+##                  BASE set)
 ##  KUT             kvm-unit-tests: a checkout or a tarball of one (default:
 ##                  ../shared/third-party/kvm-unit-tests-1da1819e.tar.gz)
 PLATFORMS ?= $(basename $(notdir $(wildcard platforms/*.conf)))
 TESTS ?=
 LONG ?=
+JOBS ?= $(shell nproc)
 DEBUG_SLOWDOWN ?=
-BUILD ?= $(CURDIR)/build
+BASE ?=
+BUILD ?= $(CURDIR)/build$(if $(BASE),-$(BASE))
 KUT ?= $(abspath $(CURDIR)/../shared/third-party/kvm-unit-tests-1da1819e.tar.gz)
-export BUILD
+export BUILD BASE
 
 S := scripts
 RESULTS := $(BUILD)/results
+# What a run of another base reports goes beside the pin's.
+REPORT := results/series$(if $(BASE),-$(BASE)).txt
 # The platforms that boot a kernel of ours; bare-* ones (the emulator's
 # own GMET test) do not, so the base and debug kernels skip them.
 KERNEL_PLATFORMS := $(filter-out bare-%,$(PLATFORMS))
@@ -29,7 +38,7 @@ KERNEL_PLATFORMS := $(filter-out bare-%,$(PLATFORMS))
 # guest tools: the make targets of their Bochs, bare-metal images, QEMU for
 # the guest and kvm-unit-tests.
 PLATFORM_ARTIFACTS := $(shell $(S)/platform-artifacts.sh $(PLATFORMS))
-RUN_OPTS := $(if $(TESTS),-t "$(TESTS)") $(if $(LONG),-L)
+RUN_OPTS := -j $(JOBS) $(if $(TESTS),-t "$(TESTS)") $(if $(LONG),-L)
 
 # Prerequisites are made one at a time, left to right: a stage list reads
 # as the order it runs in.
@@ -56,14 +65,15 @@ lint: deps ## shellcheck the harness
 test-harness: ## check the collector and the summary against recorded consoles
 	@$(S)/test-harness.sh
 
-check-series: kernel-series ## every patch applies, is checkpatch clean and builds
+check-series: kernel-series ## every patch applies, is checkpatch clean and builds; KVM in every configuration of config/kvm-builds
 	@$(S)/check-series.sh
+	@$(S)/check-configs.sh
 
 run: build ## boot PLATFORMS with the series kernel, results in build/results/series
 	@$(S)/run-platforms.sh -o $(RESULTS)/series $(RUN_OPTS) $(PLATFORMS)
 
 report: ## the tables and totals of the last run; written to results/series.txt
-	@$(S)/summarize.sh -o results/series.txt $(RESULTS)/series $(PLATFORMS)
+	@$(S)/summarize.sh -o $(REPORT) $(RESULTS)/series $(PLATFORMS)
 
 # Artifacts
 build: kernel-series selftests benchmarks guest-tools $(PLATFORM_ARTIFACTS) ## every artifact the platforms need
@@ -111,8 +121,8 @@ baseline: build kernel-base ## the same platforms on the unpatched base kernel
 	@$(S)/summarize.sh -o results/base.txt $(RESULTS)/base $(KERNEL_PLATFORMS)
 
 bench: build kernel-base ## bench/ on both kernels; tables to bench/results.md
-	@$(S)/run-platforms.sh -k base -l bench -o $(BUILD)/bench/base $(KERNEL_PLATFORMS)
-	@$(S)/run-platforms.sh -k series -l bench -o $(BUILD)/bench/series $(KERNEL_PLATFORMS)
+	@$(S)/run-platforms.sh -j $(JOBS) -k base -l bench -o $(BUILD)/bench/base $(KERNEL_PLATFORMS)
+	@$(S)/run-platforms.sh -j $(JOBS) -k series -l bench -o $(BUILD)/bench/series $(KERNEL_PLATFORMS)
 	@$(S)/summarize-bench.sh $(BUILD)/bench $(KERNEL_PLATFORMS)
 	@$(S)/summarize.sh $(BUILD)/bench/base $(KERNEL_PLATFORMS)
 	@$(S)/summarize.sh $(BUILD)/bench/series $(KERNEL_PLATFORMS)

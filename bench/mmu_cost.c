@@ -4,9 +4,9 @@
  * base kernel and on the series in the same harness run, and compared by
  * scripts/summarize-bench.sh.
  *
- *  demand-paging  one vCPU writes each page of a 32 MiB region once
- *                 (memstress, as demand_paging_test and
- *                 dirty_log_perf_test populate memory);
+ *  demand-paging  one vCPU writes each page of a region once (memstress,
+ *                 as demand_paging_test and dirty_log_perf_test populate
+ *                 memory);
  *  dirty-logging  with dirty logging on, three passes that each write the
  *                 whole region, the log fetched and cleared after each
  *                 (dirty_log_perf_test's loop);
@@ -14,19 +14,27 @@
  *                 CR0.WP and CR4.SMEP, reading and writing 256 pages in
  *                 each (paging_permissions_test's toggles, larger).
  *
+ * The first two run for each region size (-m MiB,...; 32, 128 and 512 MiB
+ * unless told) and for each backing: 4K pages and transparent huge pages,
+ * named "<workload>/<size>M/<4k|thp>".  The THP runs let KVM map 2M SPTEs
+ * (pages_2m goes up in demand-paging) and make dirty logging split them
+ * (it goes down); the counts show whether they did.
+ *
  * Counted for each: page faults KVM took (pf_taken) and fixed (pf_fixed),
- * shadow pages created (mmu_cache_miss: the shadow MMU only) and leaf
- * mappings (pages_4k + pages_2m, net).  The TDP MMU keeps no count of its
- * page-table pages; the global nr_sec_page_table_pages of /proc/vmstat
- * moves with KVM's asynchronous zapping and freeing (9 against 17 for the
- * same demand-paging run, QEMU), so it is not used.  One line per
- * workload:
+ * shadow pages created (mmu_cache_miss: the shadow MMU only), leaf
+ * mappings (pages_4k + pages_2m, net) and 2M leaf mappings (pages_2m,
+ * net).  The TDP MMU keeps no count of its page-table pages; the global
+ * nr_sec_page_table_pages of /proc/vmstat moves with KVM's asynchronous
+ * zapping and freeing (9 against 17 for the same demand-paging run, QEMU),
+ * so it is not used.  One line per workload:
  *
  *   mmu-cost: <workload> pf_taken=<n> pf_fixed=<n> ...
  *
  * or "mmu-cost: <workload> skipped (<reason>)".
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "test_util.h"
 #include "kvm_util.h"
@@ -35,19 +43,21 @@
 
 #include "stats.h"
 
-#define MEM_BYTES		(32ul << 20)
+#define DEFAULT_SIZES_MB	"32,128,512"
 #define DIRTY_PASSES		3
 #define SMEP_CYCLES		16
 #define SMEP_PAGES		256
 
-enum counter { PF_TAKEN, PF_FIXED, SHADOW_PAGES, LEAVES, NR_COUNTERS };
+enum counter {
+	PF_TAKEN, PF_FIXED, SHADOW_PAGES, LEAVES, HUGE_LEAVES, NR_COUNTERS
+};
 static const char * const counter_names[NR_COUNTERS] = {
-	"pf_taken", "pf_fixed", "shadow_pages", "leaf_mappings"
+	"pf_taken", "pf_fixed", "shadow_pages", "leaf_mappings", "pages_2m"
 };
 
 static uint64_t must_get(struct stats *s, const char *name)
 {
-	uint64_t val;
+	uint64_t val = 0;
 
 	TEST_ASSERT(stats_get(s, name, &val), "no KVM stat %s", name);
 	return val;
@@ -63,7 +73,8 @@ static void read_counters(struct kvm_vm *vm, struct kvm_vcpu *vcpu,
 	c[PF_TAKEN] = must_get(&cs, "pf_taken");
 	c[PF_FIXED] = must_get(&cs, "pf_fixed");
 	c[SHADOW_PAGES] = must_get(&vs, "mmu_cache_miss");
-	c[LEAVES] = must_get(&vs, "pages_4k") + must_get(&vs, "pages_2m");
+	c[HUGE_LEAVES] = must_get(&vs, "pages_2m");
+	c[LEAVES] = must_get(&vs, "pages_4k") + c[HUGE_LEAVES];
 	stats_close(&cs);
 	stats_close(&vs);
 }
@@ -98,25 +109,30 @@ static void run_to_sync(struct kvm_vcpu *vcpu)
 	}
 }
 
-/* demand-paging, then dirty-logging on the same (populated) region. */
-static void memstress_workloads(void)
+/*
+ * demand-paging, then dirty-logging on the same (populated) region of
+ * @mb MiB backed by @src.
+ */
+static void memstress_workloads(uint64_t mb, enum vm_mem_backing_src_type src)
 {
+	const char *backing = src == VM_MEM_SRC_ANONYMOUS_THP ? "thp" : "4k";
 	int64_t before[NR_COUNTERS], after[NR_COUNTERS];
-	uint64_t pages = MEM_BYTES / getpagesize();
+	uint64_t pages = (mb << 20) / getpagesize();
 	unsigned long **bitmaps;
 	struct kvm_vcpu *vcpu;
 	struct kvm_vm *vm;
+	char name[64];
 	int i;
 
-	vm = memstress_create_vm(VM_MODE_DEFAULT, 1, MEM_BYTES, 1,
-				 VM_MEM_SRC_ANONYMOUS, false);
+	vm = memstress_create_vm(VM_MODE_DEFAULT, 1, mb << 20, 1, src, false);
 	vcpu = memstress_args.vcpu_args[0].vcpu;
 	memstress_set_write_percent(vm, 100);
 
 	read_counters(vm, vcpu, before);
 	run_to_sync(vcpu);
 	read_counters(vm, vcpu, after);
-	report("demand-paging", before, after);
+	snprintf(name, sizeof(name), "demand-paging/%luM/%s", mb, backing);
+	report(name, before, after);
 
 	bitmaps = memstress_alloc_bitmaps(1, pages);
 	read_counters(vm, vcpu, before);
@@ -127,7 +143,8 @@ static void memstress_workloads(void)
 		memstress_clear_dirty_log(vm, bitmaps, 1, pages);
 	}
 	read_counters(vm, vcpu, after);
-	report("dirty-logging", before, after);
+	snprintf(name, sizeof(name), "dirty-logging/%luM/%s", mb, backing);
+	report(name, before, after);
 	memstress_disable_dirty_logging(vm, 1);
 
 	memstress_free_bitmaps(bitmaps, 1);
@@ -185,10 +202,39 @@ static void smep_toggle_workload(void)
 	kvm_vm_free(vm);
 }
 
+static void help(const char *name)
+{
+	printf("usage: %s [-m MiB[,MiB...]]\n"
+	       " -m: the region sizes of demand-paging and dirty-logging (default %s)\n",
+	       name, DEFAULT_SIZES_MB);
+	exit(KSFT_FAIL);
+}
+
 int main(int argc, char *argv[])
 {
+	char *sizes = strdup(DEFAULT_SIZES_MB), *size, *end;
+	uint64_t mb;
+	int opt;
+
+	while ((opt = getopt(argc, argv, "hm:")) != -1) {
+		switch (opt) {
+		case 'm':
+			free(sizes);
+			sizes = strdup(optarg);
+			break;
+		default:
+			help(argv[0]);
+		}
+	}
+
 	printf("mmu-cost: %s paging\n", kvm_is_tdp_enabled() ? "two-dimensional" : "shadow");
-	memstress_workloads();
+	for (size = strtok(sizes, ","); size; size = strtok(NULL, ",")) {
+		mb = strtoull(size, &end, 0);
+		TEST_ASSERT(mb && !*end, "-m: bad size in MiB '%s'", size);
+		memstress_workloads(mb, VM_MEM_SRC_ANONYMOUS);
+		memstress_workloads(mb, VM_MEM_SRC_ANONYMOUS_THP);
+	}
+	free(sizes);
 	smep_toggle_workload();
 	return 0;
 }

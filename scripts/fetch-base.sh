@@ -2,16 +2,34 @@
 # Fetch the pinned Debian linux-source-6.12, verify it, and create the kernel
 # git tree ($TREE) whose first commit, tagged "base", is the pristine source.
 # Falls back, loudly, to the newest 6.12.y Debian serves if the pin is gone.
+# With BASE=latest (make check BASE=latest), the newest one served instead
+# of the pin; with BASE=<version>, that version; said loudly either way.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 mkdir -p "$DOWNLOADS"
 cd "$DOWNLOADS" || exit
 
-version=$BASE_VERSION
+newest() { apt-cache madison "$BASE_PACKAGE" | awk 'NR == 1 { print $3 }'; }
+
+case ${BASE:-} in
+"" | pin) version=$BASE_VERSION ;;
+latest) version=$(newest) ;;
+*) version=$BASE ;;
+esac
+[ -n "$version" ] || die "no version of $BASE_PACKAGE is served (apt-get update?)"
+if [ "$version" != "$BASE_VERSION" ]; then
+	cat >&2 <<-MSG
+	################################################################
+	# BASE=${BASE}: using $BASE_PACKAGE $version, not the pinned
+	# $BASE_VERSION. Its checksum is NOT the pinned one.
+	################################################################
+	MSG
+fi
 deb=${BASE_PACKAGE}_${version}_all.deb
 if [ ! -f "$deb" ] && ! apt-get download "$BASE_PACKAGE=$version" >&2; then
-	version=$(apt-cache madison "$BASE_PACKAGE" | awk 'NR == 1 { print $3 }')
+	[ "$version" = "$BASE_VERSION" ] || die "$BASE_PACKAGE $version is not served"
+	version=$(newest)
 	[ -n "$version" ] || die "no version of $BASE_PACKAGE is served (apt-get update?)"
 	cat >&2 <<-MSG
 	################################################################

@@ -16,7 +16,7 @@ SERIES=$TOP/series
 BRANCH=uexec
 BASE_TAG=base
 # The series' version, in the patches' subjects ([PATCH v3 01/31]).
-SERIES_VERSION=3
+SERIES_VERSION=4
 
 # shellcheck source=base.pin
 . "$TOP/base.pin"
