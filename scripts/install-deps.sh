@@ -4,10 +4,10 @@
 . "$(dirname "$0")/lib.sh"
 
 packages=(
-	bc bison busybox-static cpio debootstrap file flex g++ gcc git isolinux
-	libc6-dev libelf-dev libssl-dev make patch perl python3 python3-git
-	python3-ply qemu-system-x86 rsync shellcheck syslinux-common xorriso
-	xz-utils
+	bc bison busybox-static clang cpio debootstrap file flex g++ gcc git
+	isolinux libc6-dev libelf-dev libssl-dev linux-config-6.12 lld llvm make
+	patch perl python3 python3-git python3-ply qemu-system-x86 rsync
+	shellcheck sparse syslinux-common xorriso xz-utils
 )
 missing=()
 for p in "${packages[@]}"; do
