@@ -20,7 +20,8 @@ tap() { echo "$dir/$2/$1.tap"; }
 mmu_lines() { [ -f "$1" ] && sed -n 's/^# mmu-cost: //p' "$1"; }
 
 # The MMU-cost table of a platform from "<variant> <workload> <counter>=<n>..."
-# lines: base and series counts and their ratio.
+# lines: a row per workload, a column per counter with the base and series
+# counts and their ratio.
 mmu_table() {
 	awk '
 		$3 == "paging" { next }
@@ -33,19 +34,25 @@ mmu_table() {
 				val[$1, $2, kv[1]] = kv[2]
 			}
 		}
+		function cell(w, c,    b, s, r) {
+			b = val["base", w, c]; s = val["series", w, c]
+			if (b == "" || s == "") r = "n/a"
+			else if (b == 0 && s == 0) r = "both 0"
+			else if (b == 0) r = "n/a"
+			else r = sprintf("%.2f", s / b)
+			return sprintf("%s / %s (%s)", b, s, r)
+		}
 		END {
-			print "| workload | counter | base | series | series/base |"
-			print "|---|---|---:|---:|---:|"
+			printf "| workload |"
+			for (c = 1; c <= m; c++) printf " %s |", cnt[c]
+			printf "\n|---|"
+			for (c = 1; c <= m; c++) printf "---:|"
+			printf "\n"
 			for (w = 1; w <= n; w++) {
-				if (order[w] in skip) { printf "| %s | skipped | | | |\n", order[w]; continue }
-				for (c = 1; c <= m; c++) {
-					b = val["base", order[w], cnt[c]]; s = val["series", order[w], cnt[c]]
-					if (b == "" || s == "") r = "n/a"
-					else if (b == 0 && s == 0) r = "(both 0)"
-					else if (b == 0) r = "n/a"
-					else r = sprintf("%.2f", s / b)
-					printf "| %s | %s | %s | %s | %s |\n", order[w], cnt[c], b, s, r
-				}
+				printf "| %s |", order[w]
+				for (c = 1; c <= m; c++)
+					printf " %s |", order[w] in skip ? "skipped" : cell(order[w], cnt[c])
+				printf "\n"
 			}
 		}'
 }
@@ -73,7 +80,7 @@ mmu_table() {
 		fi
 		echo
 		mmu=$(mmu_lines "$base" | head -1)
-		echo "MMU cost (${mmu:-no run}), base and series:"
+		echo "MMU cost (${mmu:-no run}): base / series (series/base):"
 		echo
 		for variant in base series; do
 			mmu_lines "$(tap "$platform" "$variant")" | sed "s/^/$variant /"
