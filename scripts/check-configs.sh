@@ -109,7 +109,7 @@ unexported() {
 }
 
 table=$out/table
-printf '%-11s %-55s %6s %6s  %s\n' config configuration tip base result >"$table"
+printf '%-11s %6s %6s  %-18s %s\n' config tip base result configuration >"$table"
 failed=0
 for name in "${names[@]}"; do
 	read -r -a spec < <(awk -v n="$name" '$1 == n { $1 = ""; print }' "$list")
@@ -156,7 +156,7 @@ for name in "${names[@]}"; do
 		log "FAIL: $name: $module.ko needs symbols that kvm.ko does not export: $missing"
 		result="unexported symbols" failed=1
 	done
-	printf '%-11s %-55s %6s %6s  %s\n' "$name" "$what" "$tip_time" "$base_time" "$result" >>"$table"
+	printf '%-11s %6s %6s  %-18s %s\n' "$name" "$tip_time" "$base_time" "$result" "$what" >>"$table"
 done
 {
 	echo "arch/x86/kvm/ of the series tip built by make check-series (scripts/check-configs.sh)"
