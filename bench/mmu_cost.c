@@ -14,7 +14,7 @@
  *                 CR0.WP and CR4.SMEP, reading and writing 256 pages in
  *                 each (paging_permissions_test's toggles, larger).
  *
- * The first two run for each region size (-m MiB,...; 16, 64 and 256 MiB
+ * The first two run for each region size (-m MiB,...; 32, 128 and 512 MiB
  * unless told) and for each backing: 4K pages and transparent huge pages,
  * named "<workload>/<size>M/<4k|thp>".  The THP runs let KVM map 2M SPTEs
  * (pages_2m goes up in demand-paging) and make dirty logging split them
@@ -43,7 +43,7 @@
 
 #include "stats.h"
 
-#define DEFAULT_SIZES_MB	"16,64,256"
+#define DEFAULT_SIZES_MB	"32,128,512"
 #define DIRTY_PASSES		3
 #define SMEP_CYCLES		16
 #define SMEP_PAGES		256
