@@ -9,6 +9,8 @@
 ##                  each emulator keeps one busy)
 ##  LONG            LONG=1: the platforms' LONG_LIST too (what check-long
 ##                  adds; for run, baseline and check-debug)
+##  BENCH_SLOWDOWN  make bench's timeout factor (default: 10; the
+##                  benchmarks run for longer than a test)
 ##  DEBUG_SLOWDOWN  the debug kernel's timeout factor (default: in
 ##                  platforms/kernel-debug.settings)
 ##  BASE            the base: empty for base.pin's, "latest" for the newest
@@ -22,6 +24,7 @@ TESTS ?=
 LONG ?=
 JOBS ?= $(shell nproc)
 DEBUG_SLOWDOWN ?=
+BENCH_SLOWDOWN ?= 10
 BASE ?=
 BUILD ?= $(CURDIR)/build$(if $(BASE),-$(BASE))
 KUT ?= $(abspath $(CURDIR)/../shared/third-party/kvm-unit-tests-1da1819e.tar.gz)
@@ -121,8 +124,10 @@ baseline: build kernel-base ## the same platforms on the unpatched base kernel
 	@$(S)/summarize.sh -o results/base.txt $(RESULTS)/base $(KERNEL_PLATFORMS)
 
 bench: build kernel-base ## bench/ on both kernels; tables to bench/results.md
-	@$(S)/run-platforms.sh -j $(JOBS) -k base -l bench -o $(BUILD)/bench/base $(KERNEL_PLATFORMS)
-	@$(S)/run-platforms.sh -j $(JOBS) -k series -l bench -o $(BUILD)/bench/series $(KERNEL_PLATFORMS)
+	@$(S)/run-platforms.sh -j $(JOBS) -s $(BENCH_SLOWDOWN) -k base -l bench \
+		-o $(BUILD)/bench/base $(KERNEL_PLATFORMS)
+	@$(S)/run-platforms.sh -j $(JOBS) -s $(BENCH_SLOWDOWN) -k series -l bench \
+		-o $(BUILD)/bench/series $(KERNEL_PLATFORMS)
 	@$(S)/summarize-bench.sh $(BUILD)/bench $(KERNEL_PLATFORMS)
 	@$(S)/summarize.sh $(BUILD)/bench/base $(KERNEL_PLATFORMS)
 	@$(S)/summarize.sh $(BUILD)/bench/series $(KERNEL_PLATFORMS)

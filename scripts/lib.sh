@@ -58,9 +58,10 @@ PLATFORM_VARS_OPTIONAL=(BOCHS BOCHS_CPU_OPTIONS L1_MEM L1_KERNEL_ARGS LONG_LIST)
 
 # Sets the variables of platform $1 for kernel variant $2 (series, base or
 # debug) from platforms/<name>.conf, checking that it sets what it must.
-# For the debug kernel, platforms/kernel-debug.settings is applied on top:
-# the timeouts are multiplied by its DEBUG_SLOWDOWN (or by $3 if given), and
-# Bochs platforms get its extra cpu: options and kernel arguments.
+# The timeouts are multiplied by $3 if given. For the debug kernel,
+# platforms/kernel-debug.settings is applied on top: the timeouts are
+# multiplied by its DEBUG_SLOWDOWN unless $3 is given, and Bochs platforms
+# get its extra cpu: options and kernel arguments.
 load_platform() {
 	local conf=$TOP/platforms/$1.conf variant=$2 slowdown=${3:-} v need
 	[ -f "$conf" ] || die "unknown platform '$1' (no $conf)"
@@ -77,16 +78,17 @@ load_platform() {
 	case $BOOT in kernel | gmet-test) ;; *) die "$conf: unknown BOOT=$BOOT" ;; esac
 	[ "$EMULATOR" != bochs ] || bochs_binary "$BOCHS" >/dev/null
 	BOCHS_CPU_OPTIONS=${BOCHS_CPU_OPTIONS:-}
-	[ "$variant" = debug ] && [ "$BOOT" = kernel ] || return 0
-	# shellcheck source=platforms/kernel-debug.settings
-	. "$TOP/platforms/kernel-debug.settings"
-	slowdown=${slowdown:-$DEBUG_SLOWDOWN}
-	TEST_TIMEOUT=$((TEST_TIMEOUT * slowdown))
-	RUN_TIMEOUT=$((RUN_TIMEOUT * slowdown))
-	if [ "$EMULATOR" = bochs ]; then
-		KERNEL_ARGS="$KERNEL_ARGS $DEBUG_BOCHS_KERNEL_ARGS"
-		BOCHS_CPU_OPTIONS="${BOCHS_CPU_OPTIONS:+$BOCHS_CPU_OPTIONS, }$DEBUG_BOCHS_CPU_OPTIONS"
+	if [ "$variant" = debug ] && [ "$BOOT" = kernel ]; then
+		# shellcheck source=platforms/kernel-debug.settings
+		. "$TOP/platforms/kernel-debug.settings"
+		slowdown=${slowdown:-$DEBUG_SLOWDOWN}
+		if [ "$EMULATOR" = bochs ]; then
+			KERNEL_ARGS="$KERNEL_ARGS $DEBUG_BOCHS_KERNEL_ARGS"
+			BOCHS_CPU_OPTIONS="${BOCHS_CPU_OPTIONS:+$BOCHS_CPU_OPTIONS, }$DEBUG_BOCHS_CPU_OPTIONS"
+		fi
 	fi
+	RUN_TIMEOUT=$((RUN_TIMEOUT * ${slowdown:-1}))
+	[ -z "${TEST_TIMEOUT:-}" ] || TEST_TIMEOUT=$((TEST_TIMEOUT * ${slowdown:-1}))
 }
 
 # Prints the platform's variables, as load_platform left them, as shell

@@ -8,8 +8,9 @@
 #   -k KERNEL   series (default), base or debug
 #   -l LIST     run tests/LIST.list instead of the platform's TEST_LIST
 #   -L          run the platform's LONG_LIST too, after its TEST_LIST
-#   -s N        the debug kernel's slowdown factor (default: DEBUG_SLOWDOWN
-#               of platforms/kernel-debug.settings)
+#   -s N        multiply the platform's timeouts by N (default: 1, and
+#               DEBUG_SLOWDOWN of platforms/kernel-debug.settings for the
+#               debug kernel)
 #   -t TESTS    only these tests of the list (space-separated; a bare-metal
 #               platform runs its whole test and says so)
 # shellcheck source=scripts/lib.sh
