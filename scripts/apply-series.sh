@@ -59,8 +59,14 @@ for patch in "$SERIES"/*.patch; do
 	fi
 done
 
-format_series "$tmp/applied"
-[ "$(series_digest "$tmp/applied")" = "$want" ] ||
-	die "series/ does not round-trip: 'make export' would rewrite it (was it edited by hand?)"
+# On another base than the pin (BASE=...), the blob hashes and line
+# numbers of an export differ: only the pin's must give series/ back.
+if [ "$(cat "$BUILD/base-version")" = "$BASE_VERSION" ]; then
+	format_series "$tmp/applied"
+	[ "$(series_digest "$tmp/applied")" = "$want" ] ||
+		die "series/ does not round-trip: 'make export' would rewrite it (was it edited by hand?)"
+else
+	log "series/ applied to $(cat "$BUILD/base-version"), not the pin: its round trip is not checked"
+fi
 echo "$want" >"$stamp"
 log "tree ready: $TREE ($(git_tree rev-list --count "$BASE_TAG..HEAD") patches on the base)"
