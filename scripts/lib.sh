@@ -15,7 +15,7 @@ TRIXIE=$BUILD/trixie             # Debian trixie root holding Bochs 3.0
 SERIES=$TOP/series
 BRANCH=uexec
 BASE_TAG=base
-# The series' version, in the patches' subjects ([PATCH v3 01/31]).
+# The series' version, in the patches' subjects ([PATCH v4 01/33]).
 SERIES_VERSION=4
 
 # shellcheck source=base.pin
