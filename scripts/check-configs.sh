@@ -73,8 +73,8 @@ build() {
 # The warnings of a build log, without the source tree's path and the
 # line and column numbers: comparable between base and tip.
 warnings() {
-	grep -E '(warning|error):' "$2/build.log" | sed -E "s#^($1/|\.\./)*##; s/:[0-9]+(:[0-9]+)?:/:/" |
-		sort -u || true
+	grep -E '(warning|error):' "$2/build.log" | sed -E "s#^($1/|\.\./)*##" |
+		strip_line_numbers | sort -u || true
 }
 
 # The diagnostics of the tip's build log (file:line: lines) that stdin
@@ -84,7 +84,7 @@ blame() {
 	local raw file line commit
 	grep -E '(warning|error):' "$obj/build.log" | sed -E "s#^($tip/|\.\./)*##" |
 		while IFS= read -r raw; do
-			grep -qxF "$(sed -E 's/:[0-9]+(:[0-9]+)?:/:/' <<<"$raw")" "$1" || continue
+			grep -qxF "$(strip_line_numbers <<<"$raw")" "$1" || continue
 			file=${raw%%:*} line=$(cut -d: -f2 <<<"$raw")
 			echo "  $raw"
 			commit=$(git -C "$tip" blame -L "$line,+1" --porcelain -- "$file" 2>/dev/null |

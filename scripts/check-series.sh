@@ -33,7 +33,7 @@ kvm_warnings() {
 	make -C "$wt" O="$obj" ARCH=x86_64 -j"$(nproc)" W=1 olddefconfig arch/x86/kvm/ \
 		>"$obj/kvm-build.log" 2>&1 || { cat "$obj/kvm-build.log" >&2; return 1; }
 	{ grep -E 'warning:' "$obj/kvm-build.log" || true; } |
-		sed -E 's/:[0-9]+:[0-9]+:/:/' | sort -u
+		strip_line_numbers | sort -u
 }
 
 log "check-series: building arch/x86/kvm/ (W=1) at the base"

@@ -157,6 +157,10 @@ format_series() {
 		--subject-prefix="PATCH v$SERIES_VERSION" "$BASE_TAG..HEAD"
 }
 
+# Compiler diagnostics (stdin) without their line and column numbers, so
+# that those of builds of different trees compare.
+strip_line_numbers() { sed -E 's/:[0-9]+(:[0-9]+)?:/:/'; }
+
 # A digest of the patch files in DIR (of nothing if DIR does not exist).
 series_digest() {
 	local files=()
