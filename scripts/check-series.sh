@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Check series/ patch by patch in a scratch worktree of the base: each patch
-# applies in order, passes checkpatch --strict (errors fail; warnings fail
-# unless the cover letter justifies them, naming the patch's subject), and
+# applies in order, passes checkpatch --strict (errors fail; warnings and
+# checks fail unless the cover letter justifies them, naming the patch's
+# subject and quoting each message), and
 # arch/x86/kvm/ builds with W=1 after it with no warning the base lacks (not
 # rebuilt after a patch that only touches tools/ and Documentation/), and
 # the KVM selftests build after it without warnings (built again only after
@@ -27,6 +28,20 @@ git -C "$TREE" worktree prune
 git -C "$TREE" worktree add -q --detach "$wt" "$BASE_TAG"
 mkdir -p "$obj"
 cp "$(obj_dir series)/.config" "$obj/.config"
+
+# The cover letter from its first "checkpatch" on, as one line: where it
+# names a patch's subject and quotes, in double quotes, each warning and
+# check of that patch, it justifies them.
+justified=$(sed -n '/checkpatch/,$p' "$cover" | tr -s ' \t\n' ' ')
+
+# The warnings and checks of checkpatch log $1 the cover letter does not
+# quote (each message without its "(ctx:...)").
+unjustified() {
+	sed -n 's/^\(WARNING\|CHECK\): //; T; s/ (ctx:[^)]*)$//; p' "$1" |
+		while IFS= read -r message; do
+			grep -qF -- "\"$message\"" <<<"$justified" || echo "$message"
+		done
+}
 
 # Warnings of a W=1 build of arch/x86/kvm/, without line and column numbers.
 kvm_warnings() {
@@ -55,7 +70,8 @@ for patch in "${patches[@]}"; do
 		if grep -q '^ERROR:' "$obj/checkpatch.log"; then
 			log "FAIL: $name: checkpatch --strict errors"
 			failed=1
-		elif ! grep -qF "$subject" <(sed -n '/checkpatch/,$p' "$cover"); then
+		elif ! grep -qF -- "$subject" <<<"$justified" ||
+			unjustified "$obj/checkpatch.log" | grep .; then
 			log "FAIL: $name: checkpatch warnings not justified in the cover letter"
 			failed=1
 		fi
