@@ -32,8 +32,10 @@ export BUILD BASE
 
 S := scripts
 RESULTS := $(BUILD)/results
-# What a run of another base reports goes beside the pin's.
-REPORT := results/series$(if $(BASE),-$(BASE)).txt
+# What a run of another base reports goes beside the pin's
+# (results/series-latest.txt...).
+SUFFIX := $(if $(BASE),-$(BASE))
+REPORT := results/series$(SUFFIX).txt
 # The platforms that boot a kernel of ours; bare-* ones (the emulator's
 # own GMET test) do not, so the base and debug kernels skip them.
 KERNEL_PLATFORMS := $(filter-out bare-%,$(PLATFORMS))
@@ -121,14 +123,14 @@ gmet-test: deps ## the emulator's bare-metal GMET test image
 baseline: build kernel-base ## the same platforms on the unpatched base kernel
 	@$(S)/run-platforms.sh -k base -o $(RESULTS)/base $(RUN_OPTS) $(KERNEL_PLATFORMS)
 	@$(S)/compare-counts.sh $(RESULTS) $(KERNEL_PLATFORMS)
-	@$(S)/summarize.sh -o results/base.txt $(RESULTS)/base $(KERNEL_PLATFORMS)
+	@$(S)/summarize.sh -o results/base$(SUFFIX).txt $(RESULTS)/base $(KERNEL_PLATFORMS)
 
 bench: build kernel-base ## bench/ on both kernels; tables to bench/results.md
 	@$(S)/run-platforms.sh -j $(JOBS) -s $(BENCH_SLOWDOWN) -k base -l bench \
 		-o $(BUILD)/bench/base $(KERNEL_PLATFORMS)
 	@$(S)/run-platforms.sh -j $(JOBS) -s $(BENCH_SLOWDOWN) -k series -l bench \
 		-o $(BUILD)/bench/series $(KERNEL_PLATFORMS)
-	@$(S)/summarize-bench.sh $(BUILD)/bench $(KERNEL_PLATFORMS)
+	@$(S)/summarize-bench.sh bench/results$(SUFFIX).md $(BUILD)/bench $(KERNEL_PLATFORMS)
 	@$(S)/summarize.sh $(BUILD)/bench/base $(KERNEL_PLATFORMS)
 	@$(S)/summarize.sh $(BUILD)/bench/series $(KERNEL_PLATFORMS)
 
@@ -138,10 +140,10 @@ check-long: ## make check with LONG=1: also the lists that take minutes (kvm-uni
 check-debug: build kernel-debug ## the series kernel with KASAN, lockdep...
 	@$(S)/run-platforms.sh -k debug -o $(RESULTS)/debug $(RUN_OPTS) \
 		$(if $(DEBUG_SLOWDOWN),-s $(DEBUG_SLOWDOWN)) $(KERNEL_PLATFORMS)
-	@$(S)/summarize.sh -o results/debug.txt $(RESULTS)/debug $(KERNEL_PLATFORMS)
+	@$(S)/summarize.sh -o results/debug$(SUFFIX).txt $(RESULTS)/debug $(KERNEL_PLATFORMS)
 
 check-rules: build ## break each rule of tests/rules/ in a scratch kernel: a test must fail (results/rules.txt)
-	@$(S)/check-rules.sh results/rules.txt
+	@$(S)/check-rules.sh results/rules$(SUFFIX).txt
 
 check-clean-debian: ## the README's test command in a fresh minimal Debian 12
 	@$(S)/check-clean-debian.sh

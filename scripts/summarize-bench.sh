@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # Print the benchmark tables from DIR/{base,series}/<platform>.tap (as
-# run-platforms.sh leaves them for make bench) and write them to
-# bench/results.md: per platform, the nested exit counts on the series
+# run-platforms.sh leaves them for make bench) and write them to RESULT
+# (bench/results.md for make bench): per platform, the nested exit counts on the series
 # kernel (nested_exits) and the MMU counts of both kernels side by side with
 # series/base (mmu_cost). Whether the benchmarks passed their own checks is
 # summarize.sh's verdict, not this script's.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-dir=${1:?usage: summarize-bench.sh DIR PLATFORM...}
-shift
-[ $# -gt 0 ] || die "usage: summarize-bench.sh DIR PLATFORM..."
+usage="usage: summarize-bench.sh RESULT DIR PLATFORM..."
+[ $# -gt 2 ] || die "$usage"
+results=$1 dir=$2
+shift 2
 base_version=$(cat "$BUILD/base-version" 2>/dev/null || echo unknown)
-results=$TOP/bench/results.md
 
 tap() { echo "$dir/$2/$1.tap"; }
 
