@@ -78,7 +78,7 @@ parse_result($0) {
 	split("", sub_n)
 	if (kut != "") why = kut (why == "" ? "" : "; " why)
 	kut = ""
-	if (res == "XPASS") why = "now passes, drop its xfail: " why
+	if (res == "XPASS") why = "passed, though an xfail (drop it if it keeps passing): " why
 	if (res == "PASS" || res == "XPASS") passed += test !~ /kernel-log$/
 	else if (res == "FAIL") failed++
 	else if (res == "SKIP") skipped++
