@@ -65,7 +65,8 @@ AWK
 done
 git -C "$MUTANT_TREE" checkout -q --detach --force "$tip"
 {
-	echo "Rules of the series broken one at a time (make check-rules), series tip $tip:"
+	echo "Rules of the series broken one at a time (make check-rules), series tip $tip"
+	echo "on $BASE_PACKAGE $(cat "$BUILD/base-version"):"
 	echo
 	cat "$table"
 } | tee "$result"
