@@ -3,8 +3,8 @@
 # run-platforms.sh leaves them for make bench) and write them to RESULT
 # (bench/results.md for make bench): per platform, the nested exit counts
 # on the series kernel (nested_exits) and the MMU counts of both kernels
-# side by side with series/base (mmu_cost). Whether the benchmarks passed their own checks is
-# summarize.sh's verdict, not this script's.
+# side by side with series/base (mmu_cost). Whether the benchmarks passed
+# their own checks is summarize.sh's verdict, not this script's.
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
