@@ -61,8 +61,9 @@ PLATFORM_VARS_OPTIONAL=(BOCHS BOCHS_CPU_OPTIONS L1_MEM L1_KERNEL_ARGS LONG_LIST)
 # The timeouts are multiplied by $3 if given. For the debug kernel,
 # platforms/kernel-debug.settings is applied on top: the timeouts are
 # multiplied by its DEBUG_SLOWDOWN unless $3 is given, Bochs platforms
-# get its extra cpu: options and kernel arguments, and L1 guest
-# hypervisors its L1 kernel arguments.
+# get its extra cpu: options (before the platform's own, which Bochs reads
+# last and so win) and kernel arguments, and L1 guest hypervisors its L1
+# kernel arguments.
 load_platform() {
 	local conf=$TOP/platforms/$1.conf variant=$2 slowdown=${3:-} v need
 	[ -f "$conf" ] || die "unknown platform '$1' (no $conf)"
@@ -85,7 +86,7 @@ load_platform() {
 		slowdown=${slowdown:-$DEBUG_SLOWDOWN}
 		if [ "$EMULATOR" = bochs ]; then
 			KERNEL_ARGS="$KERNEL_ARGS $DEBUG_BOCHS_KERNEL_ARGS"
-			BOCHS_CPU_OPTIONS="${BOCHS_CPU_OPTIONS:+$BOCHS_CPU_OPTIONS, }$DEBUG_BOCHS_CPU_OPTIONS"
+			BOCHS_CPU_OPTIONS="$DEBUG_BOCHS_CPU_OPTIONS${BOCHS_CPU_OPTIONS:+, $BOCHS_CPU_OPTIONS}"
 		fi
 		[ -z "${L1_MEM:-}" ] || L1_KERNEL_ARGS="${L1_KERNEL_ARGS:-} $DEBUG_L1_KERNEL_ARGS"
 	fi

@@ -5,6 +5,7 @@
 #   one): the TAP must equal expected.tap, the summary and its exit status
 #   expected.txt;
 # - load_platform against broken platform files: it names what is wrong;
+#   and what it makes of the real ones for the debug kernel;
 # - the run loop: with nothing built, every platform of a list (an unknown
 #   one in the middle) is still tried, each fails saying why, nothing of an
 #   earlier run is left, and the summary counts them all as failed.
@@ -69,6 +70,15 @@ for p in no-cpu bad-emulator no-bochs bad-bochs no-such-platform; do
 	isolated bash -c '. "$1/scripts/lib.sh"; TOP=$2; load_platform "$3" series' \
 		- "$TOP" "$tmp/top" "$p"
 done >"$tmp/load-platform"
+# And for the debug kernel on the real platforms: kernel-debug.settings'
+# cpu: options come first, so that a platform's own (amd-gmet-l1's higher
+# ips=) win, Bochs taking the last; L1 gets the debug L1 arguments.
+for p in intel-mbec amd-gmet-l1; do
+	# shellcheck disable=SC2016 # expanded by the inner shell
+	isolated bash -c '. "$1/scripts/lib.sh"; load_platform "$2" debug
+		for v in BOCHS_CPU_OPTIONS L1_KERNEL_ARGS; do echo "$2: $v=${!v-}"; done' \
+		- "$TOP" "$p"
+done >>"$tmp/load-platform"
 expect "$TOP/tests/harness/load-platform.txt" "$tmp/load-platform"
 
 # The run loop, with nothing built: an earlier run's passing TAP must not
