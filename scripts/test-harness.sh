@@ -56,8 +56,18 @@ for dir in "$TOP"/tests/harness/*/; do
 	expect "$dir/expected.txt" "$tmp/$case/summary"
 done
 
-# load_platform on platform files that lack a variable or name an unknown
-# emulator or Bochs.
+# load_platform PLATFORM VARIANT with the platform files of TOPDIR: what
+# it says, or the variables the kernel variant changes.
+load() {
+	# shellcheck disable=SC2016 # expanded by the inner shell
+	isolated bash -c '. "$1/scripts/lib.sh"; TOP=$2; load_platform "$3" "$4"
+		for v in BOCHS_CPU_OPTIONS L1_KERNEL_ARGS; do echo "$3: $v=${!v-}"; done' \
+		- "$TOP" "$1" "$2" "$3"
+}
+# Platform files that lack a variable or name an unknown emulator or Bochs;
+# then the real platforms for the debug kernel: kernel-debug.settings' cpu:
+# options come first, so that a platform's own (amd-gmet-l1's higher ips=)
+# win, Bochs taking the last; L1 gets the debug L1 arguments.
 mkdir -p "$tmp/top/platforms"
 conf() { printf '%s\n' EMULATOR=qemu BOOT=kernel SMP=1 MEM=2G KERNEL_ARGS= \
 	RUN_TIMEOUT=9 TEST_LIST=amd TEST_TIMEOUT=9 "$@" >"$tmp/top/platforms/$p.conf"; }
@@ -65,20 +75,14 @@ p=no-cpu conf
 p=bad-emulator conf CPU=host EMULATOR=kvm
 p=no-bochs conf CPU=ryzen EMULATOR=bochs
 p=bad-bochs conf CPU=ryzen EMULATOR=bochs BOCHS=bochs-qemu
-for p in no-cpu bad-emulator no-bochs bad-bochs no-such-platform; do
-	# shellcheck disable=SC2016 # expanded by the inner shell
-	isolated bash -c '. "$1/scripts/lib.sh"; TOP=$2; load_platform "$3" series' \
-		- "$TOP" "$tmp/top" "$p"
-done >"$tmp/load-platform"
-# And for the debug kernel on the real platforms: kernel-debug.settings'
-# cpu: options come first, so that a platform's own (amd-gmet-l1's higher
-# ips=) win, Bochs taking the last; L1 gets the debug L1 arguments.
-for p in intel-mbec amd-gmet-l1; do
-	# shellcheck disable=SC2016 # expanded by the inner shell
-	isolated bash -c '. "$1/scripts/lib.sh"; load_platform "$2" debug
-		for v in BOCHS_CPU_OPTIONS L1_KERNEL_ARGS; do echo "$2: $v=${!v-}"; done' \
-		- "$TOP" "$p"
-done >>"$tmp/load-platform"
+{
+	for p in no-cpu bad-emulator no-bochs bad-bochs no-such-platform; do
+		load "$tmp/top" "$p" series
+	done
+	for p in intel-mbec amd-gmet-l1; do
+		load "$TOP" "$p" debug
+	done
+} >"$tmp/load-platform"
 expect "$TOP/tests/harness/load-platform.txt" "$tmp/load-platform"
 
 # The run loop, with nothing built: an earlier run's passing TAP must not
