@@ -61,6 +61,7 @@ mmu_table() {
 	echo "# Benchmark results"
 	echo
 	echo "Written by \`make bench\` (scripts/summarize-bench.sh); base $BASE_PACKAGE $base_version."
+	echo "Platforms: $*."
 	echo "Counts, not times: see bench/nested_exits.c and bench/mmu_cost.c for what is counted."
 	for platform in "$@"; do
 		base=$(tap "$platform" base)
